@@ -1,0 +1,5 @@
+package org.pult.core.model;
+
+public enum ConversationStatus {
+    OPEN, WAITING, CLOSED
+}

@@ -1,0 +1,5 @@
+package org.pult.core.model;
+
+public enum Role {
+    OPERATOR, SUPERVISOR, ADMIN
+}

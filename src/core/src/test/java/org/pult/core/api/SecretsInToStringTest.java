@@ -1,0 +1,28 @@
+package org.pult.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.pult.core.model.OperatorProfile;
+import org.pult.core.model.OperatorState;
+import org.pult.core.model.Role;
+
+/** Records end up in logs; a password or token must never be printed with them. */
+class SecretsInToStringTest {
+
+    @Test
+    void loginRequestHidesThePassword() {
+        assertThat(new LoginRequest("anna", "s3cret!").toString()).contains("anna").doesNotContain("s3cret!");
+    }
+
+    @Test
+    void loginResponseHidesTheToken() {
+        var profile = new OperatorProfile("u1", "anna", "Anna", Role.OPERATOR, OperatorState.NOT_READY);
+        assertThat(new LoginResponse("tok-123456", profile).toString()).contains("Anna").doesNotContain("tok-123456");
+    }
+
+    @Test
+    void messagesPathNamesTheConversation() {
+        assertThat(ApiPaths.messagesOf("c42")).isEqualTo("/api/v1/conversations/c42/messages");
+    }
+}
