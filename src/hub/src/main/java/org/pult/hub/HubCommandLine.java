@@ -1,0 +1,97 @@
+package org.pult.hub;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Parses the stand-alone hub's arguments; the environment supplies defaults. */
+final class HubCommandLine {
+
+    static final String ENV_PORT = "PULT_HUB_PORT";
+    static final String ENV_DATA = "PULT_HUB_DATA";
+    static final int DEFAULT_PORT = 8080;
+
+    static final String USAGE = """
+            Usage: java -jar pult-hub.jar --data <dir> [--port <port>] [--host <address>]
+              --data <dir>       directory for hub.db, created if missing (env PULT_HUB_DATA)
+              --port <port>      TCP port 0-65535, 0 picks a free one (env PULT_HUB_PORT, default 8080)
+              --host <address>   address to listen on (default 127.0.0.1)
+              --help             print this help
+            """;
+
+    /** Bad arguments; the message says which. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** What the command line asks for: a hub to run, or only the help text. */
+    record Parsed(HubConfig config, boolean helpRequested) {
+    }
+
+    private HubCommandLine() {
+    }
+
+    static Parsed parse(String[] args, Map<String, String> env) throws UsageException {
+        String host = HubConfig.DEFAULT_HOST;
+        String port = env.get(ENV_PORT);
+        String data = env.get(ENV_DATA);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (name.equals("--help") || name.equals("-h")) {
+                return new Parsed(null, true);
+            }
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                value = null;
+            }
+            switch (name) {
+                case "--host" -> host = required(name, value);
+                case "--port" -> port = required(name, value);
+                case "--data" -> data = required(name, value);
+                default -> throw new UsageException("Unknown option: " + arg);
+            }
+        }
+        int portNumber = port(port);
+        if (data == null || data.isBlank()) {
+            throw new UsageException("No data directory: pass --data <dir> or set " + ENV_DATA);
+        }
+        return new Parsed(new HubConfig(host, portNumber, dataDir(data)), false);
+    }
+
+    private static String required(String option, String value) throws UsageException {
+        if (value == null || value.isBlank()) {
+            throw new UsageException("Option " + option + " needs a value");
+        }
+        return value;
+    }
+
+    private static int port(String value) throws UsageException {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 0 || port > 65_535) {
+                throw new UsageException("Port must be between 0 and 65535, got " + port);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("Port must be a number, got '" + value + "'");
+        }
+    }
+
+    private static Path dataDir(String value) throws UsageException {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException("Not a valid data directory: " + value);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.pult.hub;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.pult.hub.auth.Authenticator;
+import org.pult.hub.auth.PasswordHasher;
+import org.pult.hub.auth.SessionTokens;
+import org.pult.hub.demo.DemoSeeder;
+import org.pult.hub.http.HubHttp;
+import org.pult.hub.store.ConversationStore;
+import org.pult.hub.store.HubDatabase;
+import org.pult.hub.store.SessionStore;
+import org.pult.hub.store.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running hub: its database opened and migrated (and seeded with demo data if empty), and its
+ * REST API listening. The composition root of the hub.
+ */
+public final class HubServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
+
+    private final Javalin http;
+    private final String host;
+    private volatile boolean closed;
+
+    private HubServer(Javalin http, String host) {
+        this.http = http;
+        this.host = host;
+    }
+
+    /**
+     * Starts a hub and returns once it accepts connections.
+     *
+     * @throws HubStartException if the data directory or database cannot be used or the port cannot be bound
+     */
+    public static HubServer start(HubConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    static HubServer start(HubConfig config, Clock clock) {
+        long started = System.nanoTime();
+        HubDatabase database = openDatabase(config);
+        SecureRandom random = new SecureRandom();
+        PasswordHasher hasher = new PasswordHasher(random);
+        seed(database, hasher, clock);
+        Authenticator authenticator = new Authenticator(
+                new UserStore(database), new SessionStore(database), hasher, new SessionTokens(random), clock);
+        Javalin http = HubHttp.create(authenticator, new ConversationStore(database));
+        try {
+            http.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            http.stop();
+            throw new HubStartException("Cannot listen on " + config.host() + ":" + config.port()
+                    + " (" + e.getMessage() + ")", e);
+        }
+        HubServer server = new HubServer(http, config.host());
+        LOG.info("Pult hub listening on {} with data in {} (started in {} ms)", server.baseUri(),
+                database.file(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return server;
+    }
+
+    private static HubDatabase openDatabase(HubConfig config) {
+        try {
+            return HubDatabase.open(config.dataDir());
+        } catch (SQLException | RuntimeException e) {
+            throw new HubStartException("Cannot open the hub database in " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void seed(HubDatabase database, PasswordHasher hasher, Clock clock) {
+        try {
+            new DemoSeeder(database, hasher, clock).seedIfEmpty();
+        } catch (SQLException e) {
+            throw new HubStartException("Cannot seed demo data into " + database.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port it listens on; the actual one when started with port 0. */
+    public int port() {
+        return http.port();
+    }
+
+    /** Where clients reach it, e.g. {@code http://127.0.0.1:41234}. */
+    public URI baseUri() {
+        String uriHost = switch (host) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]" -> "[::1]";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
+        return URI.create("http://" + uriHost + ":" + port());
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        int port = port();
+        http.stop();
+        LOG.info("Pult hub on port {} stopped", port);
+    }
+}

@@ -1,0 +1,72 @@
+package org.pult.hub.auth;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.pult.core.api.LoginResponse;
+import org.pult.core.model.OperatorState;
+import org.pult.hub.store.SessionStore;
+import org.pult.hub.store.StoredUser;
+import org.pult.hub.store.UserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Signs users in with name and password and resolves their bearer tokens afterwards. */
+public final class Authenticator {
+
+    public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final SessionTokens tokens;
+    private final Clock clock;
+
+    public Authenticator(UserStore users, SessionStore sessions, PasswordHasher hasher, SessionTokens tokens,
+                         Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /**
+     * A new session if the name and password match; empty otherwise, without saying whether the
+     * name exists. A successful sign-in puts the operator in {@link OperatorState#NOT_READY}.
+     */
+    public Optional<LoginResponse> login(String username, char[] password) throws SQLException {
+        Optional<StoredUser> found = users.findByUsername(username);
+        boolean matches = found.isPresent()
+                ? hasher.verify(password, found.get().passwordHash())
+                : hasher.verifyAgainstDecoy(password);
+        if (!matches) {
+            LOG.info("Sign-in refused for user '{}'", loggable(username));
+            return Optional.empty();
+        }
+        StoredUser user = found.get();
+        Instant now = clock.instant();
+        sessions.deleteExpired(now);
+        String token = tokens.newToken();
+        sessions.create(SessionTokens.digest(token), user.id(), now.plus(SESSION_LIFETIME));
+        users.setState(user.id(), OperatorState.NOT_READY);
+        LOG.info("User '{}' signed in", user.username());
+        return Optional.of(new LoginResponse(token, user.withState(OperatorState.NOT_READY).profile()));
+    }
+
+    /** The user a valid, unexpired token belongs to. */
+    public Optional<StoredUser> userFor(String token) throws SQLException {
+        Optional<String> userId = sessions.userIdFor(SessionTokens.digest(token), clock.instant());
+        return userId.isEmpty() ? Optional.empty() : users.findById(userId.get());
+    }
+
+    /** A name as typed by anyone, made safe to log: no line breaks to forge entries with, bounded length. */
+    private static String loggable(String username) {
+        String oneLine = username.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 64 ? oneLine : oneLine.substring(0, 64) + "...";
+    }
+}

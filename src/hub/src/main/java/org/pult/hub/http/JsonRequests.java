@@ -1,0 +1,52 @@
+package org.pult.hub.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads JSON request bodies with a size cap. The cap is enforced on the bytes actually read, so
+ * a chunked body without Content-Length cannot get past it either.
+ */
+final class JsonRequests {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final ObjectMapper mapper;
+
+    JsonRequests(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    <T> T read(Context ctx, Class<T> type) throws IOException {
+        long declared = ctx.contentLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw ApiProblem.tooLarge(MAX_BODY_BYTES);
+        }
+        byte[] body;
+        try (InputStream in = ctx.bodyInputStream()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw ApiProblem.tooLarge(MAX_BODY_BYTES);
+        }
+        if (body.length == 0) {
+            throw ApiProblem.badRequest("Request body is empty; expected a JSON " + type.getSimpleName());
+        }
+        T value;
+        try {
+            value = mapper.readValue(body, type);
+        } catch (JsonParseException e) {
+            throw ApiProblem.badRequest("Request body is not valid JSON");
+        } catch (JacksonException e) {
+            throw ApiProblem.badRequest("Request body is not a JSON " + type.getSimpleName());
+        }
+        if (value == null) {
+            throw ApiProblem.badRequest("Request body is null; expected a JSON " + type.getSimpleName());
+        }
+        return value;
+    }
+}

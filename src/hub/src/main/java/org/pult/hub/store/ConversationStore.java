@@ -1,0 +1,130 @@
+package org.pult.hub.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pult.core.model.Channel;
+import org.pult.core.model.Conversation;
+import org.pult.core.model.ConversationStatus;
+import org.pult.core.model.Customer;
+import org.pult.core.model.Direction;
+import org.pult.core.model.Message;
+import org.pult.core.model.MessageKind;
+
+/**
+ * Reads conversations and their timelines. A conversation's channel, preview and activity time
+ * are not stored but read from its newest message, so they cannot drift from the timeline.
+ */
+public final class ConversationStore {
+
+    private static final String ASSIGNED_TO = """
+            SELECT c.id, c.status, c.subject, c.unread_count,
+                   cu.id AS customer_id, cu.display_name, cu.phone, cu.email, cu.company,
+                   m.channel, m.body, m.sent_at
+            FROM conversations c
+            JOIN customers cu ON cu.id = c.customer_id
+            JOIN messages m ON m.id = (
+                SELECT newest.id FROM messages newest
+                WHERE newest.conversation_id = c.id
+                ORDER BY newest.sent_at DESC, newest.id DESC
+                LIMIT 1)
+            WHERE c.assignee_id = ?
+            ORDER BY m.sent_at DESC, c.id""";
+
+    private static final String MESSAGES_OF = """
+            SELECT m.id, m.conversation_id, m.channel, m.kind, m.direction, m.author, m.subject, m.body, m.sent_at
+            FROM messages m
+            WHERE m.conversation_id = ?
+            ORDER BY m.sent_at, m.id""";
+
+    private final HubDatabase database;
+
+    public ConversationStore(HubDatabase database) {
+        this.database = database;
+    }
+
+    /** The conversations assigned to this user, newest activity first. */
+    public List<Conversation> assignedTo(String userId) throws SQLException {
+        try (Connection connection = database.connection();
+             PreparedStatement query = connection.prepareStatement(ASSIGNED_TO)) {
+            query.setString(1, userId);
+            List<Conversation> conversations = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    conversations.add(conversation(rows));
+                }
+            }
+            return conversations;
+        }
+    }
+
+    /**
+     * The timeline of a conversation assigned to this user, oldest first; empty if there is no
+     * such conversation or it belongs to someone else (the caller cannot tell which).
+     */
+    public Optional<List<Message>> messagesOf(String conversationId, String assigneeId) throws SQLException {
+        try (Connection connection = database.connection()) {
+            if (!isAssigned(connection, conversationId, assigneeId)) {
+                return Optional.empty();
+            }
+            try (PreparedStatement query = connection.prepareStatement(MESSAGES_OF)) {
+                query.setString(1, conversationId);
+                List<Message> messages = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        messages.add(message(rows));
+                    }
+                }
+                return Optional.of(messages);
+            }
+        }
+    }
+
+    private static boolean isAssigned(Connection connection, String conversationId, String assigneeId)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM conversations WHERE id = ? AND assignee_id = ?")) {
+            query.setString(1, conversationId);
+            query.setString(2, assigneeId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static Conversation conversation(ResultSet rows) throws SQLException {
+        Customer customer = new Customer(
+                rows.getString("customer_id"),
+                rows.getString("display_name"),
+                rows.getString("phone"),
+                rows.getString("email"),
+                rows.getString("company"));
+        return new Conversation(
+                rows.getString("id"),
+                customer,
+                ConversationStatus.valueOf(rows.getString("status")),
+                Channel.valueOf(rows.getString("channel")),
+                rows.getString("subject"),
+                rows.getString("body"),
+                Instant.ofEpochMilli(rows.getLong("sent_at")),
+                rows.getInt("unread_count"));
+    }
+
+    private static Message message(ResultSet rows) throws SQLException {
+        return new Message(
+                rows.getString("id"),
+                rows.getString("conversation_id"),
+                Channel.valueOf(rows.getString("channel")),
+                MessageKind.valueOf(rows.getString("kind")),
+                Direction.valueOf(rows.getString("direction")),
+                rows.getString("author"),
+                rows.getString("subject"),
+                rows.getString("body"),
+                Instant.ofEpochMilli(rows.getLong("sent_at")));
+    }
+}

@@ -1,0 +1,61 @@
+package org.pult.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.pult.hub.HubCommandLine.UsageException;
+
+class HubCommandLineTest {
+
+    @Test
+    void portDataAndHostComeFromTheArguments() throws UsageException {
+        HubConfig config = parse(Map.of(), "--port", "8081", "--data", "/var/lib/pult-hub", "--host", "0.0.0.0");
+
+        assertThat(config).isEqualTo(new HubConfig("0.0.0.0", 8081, Path.of("/var/lib/pult-hub")));
+    }
+
+    @Test
+    void theEnvironmentSuppliesDefaultsThatArgumentsOverride() throws UsageException {
+        Map<String, String> env = Map.of("PULT_HUB_PORT", "9000", "PULT_HUB_DATA", "/srv/hub");
+
+        assertThat(parse(env)).isEqualTo(new HubConfig("127.0.0.1", 9000, Path.of("/srv/hub")));
+        assertThat(parse(env, "--port=9001").port()).isEqualTo(9001);
+    }
+
+    @Test
+    void thePortDefaultsTo8080AndTheHostToLoopback() throws UsageException {
+        HubConfig config = parse(Map.of(), "--data", "d");
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithAReason() {
+        assertRefused("Unknown option: --verbose", "--data", "d", "--verbose");
+        assertRefused("--port needs a value", "--data", "d", "--port");
+        assertRefused("--data needs a value", "--data", "--port", "80");
+        assertRefused("must be a number", "--data", "d", "--port", "eighty");
+        assertRefused("between 0 and 65535", "--data", "d", "--port", "70000");
+        assertRefused("No data directory", "--port", "8080");
+        assertRefused("must be a number", "--port", "eighty");
+    }
+
+    @Test
+    void helpIsNotAnError() throws UsageException {
+        assertThat(HubCommandLine.parse(new String[] {"--help"}, Map.of()).helpRequested()).isTrue();
+    }
+
+    private static void assertRefused(String reason, String... args) {
+        assertThatThrownBy(() -> HubCommandLine.parse(args, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining(reason);
+    }
+
+    private static HubConfig parse(Map<String, String> env, String... args) throws UsageException {
+        return HubCommandLine.parse(args, env).config();
+    }
+}

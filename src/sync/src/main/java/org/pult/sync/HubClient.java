@@ -1,0 +1,177 @@
+package org.pult.sync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.pult.core.api.ApiPaths;
+import org.pult.core.api.LoginRequest;
+import org.pult.core.api.LoginResponse;
+import org.pult.core.model.Conversation;
+import org.pult.core.model.Message;
+import org.pult.core.model.OperatorProfile;
+import org.pult.sync.SyncException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST contract (version 1) from the client side: one method per endpoint, blocking, so call
+ * it off the FX thread. Every failure is a {@link SyncException} with a {@link Reason}.
+ */
+public final class HubClient {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubClient.class);
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final HttpUrl base;
+    private final OkHttpClient http;
+    private final ObjectMapper json = SyncJson.newMapper();
+    private final HubResponses responses = new HubResponses(json);
+
+    /** A client for the backend at {@code baseUri} (http or https, with a host). */
+    public HubClient(URI baseUri) {
+        this(baseUri, defaultHttpClient());
+    }
+
+    /** As {@link #HubClient(URI)}, with the caller's OkHttp client (its timeouts, pool, TLS). */
+    public HubClient(URI baseUri, OkHttpClient http) {
+        this(HubUrls.require(Objects.requireNonNull(baseUri, "baseUri")), http);
+    }
+
+    private HubClient(HttpUrl base, OkHttpClient http) {
+        this.base = base;
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /** A client for a URL a person typed; BAD_URL says what is wrong with it. */
+    public static HubClient forUrl(String url) throws SyncException {
+        return new HubClient(HubUrls.parse(url), defaultHttpClient());
+    }
+
+    static OkHttpClient defaultHttpClient() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT)
+                .build();
+    }
+
+    public URI baseUri() {
+        return base.uri();
+    }
+
+    /** Signs in; INVALID_CREDENTIALS if the backend refuses the name or password. */
+    public LoginResponse login(String username, String password) throws SyncException {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Request request = new Request.Builder()
+                .url(url(ApiPaths.LOGIN))
+                .post(RequestBody.create(body(new LoginRequest(username, password)), JSON))
+                .build();
+        LoginResponse response = call(request, "Sign-in", type(LoginResponse.class));
+        if (response.token() == null || response.token().isBlank() || response.operator() == null) {
+            throw new SyncException(Reason.MALFORMED_RESPONSE,
+                    "Sign-in answer from " + HubUrls.display(base) + " lacks a token or operator; is this a Pult backend?");
+        }
+        return response;
+    }
+
+    /** The signed-in operator. */
+    public OperatorProfile me(String token) throws SyncException {
+        return call(authorized(url(ApiPaths.ME), token), "Reading the operator profile", type(OperatorProfile.class));
+    }
+
+    /** The conversations assigned to the signed-in operator, newest activity first. */
+    public List<Conversation> conversations(String token) throws SyncException {
+        return nonNullElements(call(authorized(url(ApiPaths.CONVERSATIONS), token), "Reading conversations",
+                listOf(Conversation.class)), "conversations");
+    }
+
+    /** One conversation's timeline, oldest first; SERVER_ERROR with code not_found if it is not the caller's. */
+    public List<Message> messages(String token, String conversationId) throws SyncException {
+        Objects.requireNonNull(conversationId, "conversationId");
+        HttpUrl url = url(ApiPaths.CONVERSATIONS).newBuilder()
+                .addPathSegment(conversationId)
+                .addPathSegment("messages")
+                .build();
+        return nonNullElements(call(authorized(url, token), "Reading messages of conversation " + conversationId,
+                listOf(Message.class)), "messages");
+    }
+
+    private <T> T call(Request request, String what, JavaType type) throws SyncException {
+        try (Response response = http.newCall(request).execute()) {
+            LOG.debug("{} {} -> {}", request.method(), request.url().encodedPath(), response.code());
+            return responses.decode(response, type, what);
+        } catch (IOException e) {
+            throw new SyncException(Reason.UNREACHABLE,
+                    "Cannot reach the Pult backend at " + HubUrls.display(base) + ": " + describe(e), e);
+        }
+    }
+
+    private Request authorized(HttpUrl url, String token) {
+        Objects.requireNonNull(token, "token");
+        return new Request.Builder().url(url).header("Authorization", "Bearer " + token).get().build();
+    }
+
+    /** An API path (absolute, e.g. /api/v1/me) under the base URL, which may have a path of its own. */
+    private HttpUrl url(String apiPath) {
+        HttpUrl.Builder builder = base.newBuilder();
+        if (base.pathSegments().getLast().isEmpty()) {
+            builder.removePathSegment(base.pathSize() - 1);
+        }
+        return builder.addPathSegments(apiPath.substring(1)).build();
+    }
+
+    private byte[] body(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private JavaType type(Class<?> type) {
+        return json.constructType(type);
+    }
+
+    private JavaType listOf(Class<?> element) {
+        return json.getTypeFactory().constructCollectionType(List.class, element);
+    }
+
+    private <T> List<T> nonNullElements(List<T> list, String what) throws SyncException {
+        if (list.contains(null)) {
+            throw new SyncException(Reason.MALFORMED_RESPONSE,
+                    "The list of " + what + " from " + HubUrls.display(base) + " contains null entries");
+        }
+        return List.copyOf(list);
+    }
+
+    private static String describe(IOException e) {
+        return switch (e) {
+            case ConnectException c -> "connection refused";
+            case SocketTimeoutException t -> "no answer in time";
+            case UnknownHostException u -> "unknown host";
+            default -> e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "HubClient[" + HubUrls.display(base) + "]";
+    }
+}
