@@ -1,0 +1,139 @@
+package org.pult.app;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import javafx.stage.Stage;
+import org.pult.app.console.ConsoleView;
+import org.pult.app.console.ConsoleViewModel;
+import org.pult.app.embedded.EmbeddedHub;
+import org.pult.app.i18n.I18n;
+import org.pult.app.platform.AppExecutors;
+import org.pult.app.platform.DataPaths;
+import org.pult.app.session.CacheLocation;
+import org.pult.app.session.Session;
+import org.pult.app.session.SignInService;
+import org.pult.app.settings.AppSettings;
+import org.pult.app.settings.LanguageAndThemeBar;
+import org.pult.app.settings.Preferences;
+import org.pult.app.settings.SettingsDialog;
+import org.pult.app.settings.SettingsStore;
+import org.pult.app.signin.SignInView;
+import org.pult.app.signin.SignInViewModel;
+import org.pult.app.softphone.SoftphoneStatus;
+import org.pult.app.theme.ThemeManager;
+import org.pult.softphone.NativeLibraryLoader;
+import org.pult.softphone.SoftphoneProbe;
+
+/**
+ * The composition root: every service is made here and handed down by constructor. Nothing
+ * else in the app creates services or threads.
+ */
+public final class AppRoot implements AutoCloseable {
+
+    private final DataPaths paths;
+    private final LaunchOptions options;
+    private final Clock clock;
+    private final ExecutorService background = AppExecutors.newBackgroundPool();
+    private final AppExecutors executors = new AppExecutors(background, AppExecutors.fxThread());
+    private final Preferences preferences;
+    private final I18n i18n;
+    private final ThemeManager themes = new ThemeManager();
+    private final SoftphoneStatus softphone = new SoftphoneStatus();
+    private final SignInService signInService;
+    private EmbeddedHub embeddedHub;
+    private MainWindow window;
+    private SignInViewModel signIn;
+    private Session session;
+
+    public AppRoot(DataPaths paths, LaunchOptions options, Clock clock) {
+        this.paths = paths;
+        this.options = options;
+        this.clock = clock;
+        SettingsStore store = new SettingsStore(paths.settingsFile(), Locale.getDefault());
+        AppSettings settings = store.load();
+        if (!options.backendUrl().isEmpty()) {
+            settings = settings.withBackendUrl(options.backendUrl());
+        }
+        this.preferences = new Preferences(store, settings, background);
+        this.i18n = new I18n(settings.language());
+        this.signInService = new SignInService(new CacheLocation(paths.cacheDirectory()));
+    }
+
+    public void start(Stage stage) {
+        window = new MainWindow(stage, i18n, themes, preferences);
+        showSignIn();
+        if (preferences.get().usesEmbeddedHub()) {
+            embeddedHub = new EmbeddedHub(paths.embeddedHubDirectory());
+            signIn.embeddedHubStarting();
+            embeddedHub.start(background).whenComplete((uri, failure) -> executors.ui().execute(() -> {
+                if (failure != null) {
+                    signIn.embeddedHubFailed(failure);
+                } else {
+                    signIn.embeddedHubStarted(uri);
+                    if (options.benchmark()) {
+                        signInWithDemoAccount();
+                    }
+                }
+            }));
+        }
+        softphone.probe(new SoftphoneProbe(NativeLibraryLoader.fromSystemProperties()),
+                paths.softphoneDirectory(), background, executors.ui());
+    }
+
+    private void showSignIn() {
+        if (signIn == null) {
+            signIn = new SignInViewModel(signInService, executors, this::showConsole);
+            signIn.backendUrlProperty().set(preferences.get().backendUrl());
+            signIn.usernameProperty().set(preferences.get().lastUsername());
+        }
+        LanguageAndThemeBar languageAndTheme = new LanguageAndThemeBar(preferences, i18n);
+        window.show(() -> new SignInView(signIn, i18n, languageAndTheme).build());
+    }
+
+    private void showConsole(Session signedIn) {
+        session = signedIn;
+        preferences.update(settings -> settings.withLastUsername(signedIn.operator().username()));
+        ConsoleViewModel console = new ConsoleViewModel(signedIn, executors, clock, this::signedOut);
+        window.show(() -> new ConsoleView(console, i18n, clock, softphone.messageProperty(), this::openSettings).build());
+        console.start();
+        if (options.benchmark()) {
+            StartupBenchmark.consoleShown(window.stage().getScene());
+        }
+    }
+
+    /** Benchmark runs sign in as the demo operator, as a person would with the embedded hub. */
+    private void signInWithDemoAccount() {
+        signIn.usernameProperty().set("anna");
+        signIn.passwordProperty().set("pult-demo");
+        signIn.signIn();
+    }
+
+    private void signedOut() {
+        session = null;
+        showSignIn();
+    }
+
+    private void openSettings() {
+        new SettingsDialog(preferences, i18n, paths).create(window.stage()).showAndWait();
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
+        if (embeddedHub != null) {
+            embeddedHub.close();
+        }
+        background.shutdownNow();
+    }
+}

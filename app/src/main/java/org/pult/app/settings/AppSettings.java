@@ -1,0 +1,42 @@
+package org.pult.app.settings;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The operator's own settings. {@code backendUrl} is blank when Pult should start its embedded hub.
+ * Secrets never live here: this is a plain file.
+ */
+public record AppSettings(Locale language, Theme theme, String backendUrl, String lastUsername) {
+
+    public AppSettings {
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(theme, "theme");
+        backendUrl = backendUrl == null ? "" : backendUrl.strip();
+        lastUsername = lastUsername == null ? "" : lastUsername.strip();
+    }
+
+    public static AppSettings defaults(Locale systemLocale) {
+        return new AppSettings(systemLocale, Theme.LIGHT, "", "");
+    }
+
+    public boolean usesEmbeddedHub() {
+        return backendUrl.isEmpty();
+    }
+
+    public AppSettings withLanguage(Locale newLanguage) {
+        return new AppSettings(newLanguage, theme, backendUrl, lastUsername);
+    }
+
+    public AppSettings withTheme(Theme newTheme) {
+        return new AppSettings(language, newTheme, backendUrl, lastUsername);
+    }
+
+    public AppSettings withLastUsername(String username) {
+        return new AppSettings(language, theme, backendUrl, username);
+    }
+
+    public AppSettings withBackendUrl(String url) {
+        return new AppSettings(language, theme, url, lastUsername);
+    }
+}

@@ -1,0 +1,89 @@
+package org.pult.app.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes {@code settings.properties}. A damaged or unreadable file never stops Pult:
+ * it falls back to defaults and logs why; writes go through a temp file so a crash mid-write
+ * leaves the previous settings intact.
+ */
+public final class SettingsStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
+    private static final String LANGUAGE = "language";
+    private static final String THEME = "theme";
+    private static final String BACKEND_URL = "backend.url";
+    private static final String LAST_USERNAME = "last.username";
+
+    private final Path file;
+    private final Locale systemLocale;
+
+    public SettingsStore(Path file, Locale systemLocale) {
+        this.file = file;
+        this.systemLocale = systemLocale;
+    }
+
+    public AppSettings load() {
+        AppSettings defaults = AppSettings.defaults(systemLocale);
+        if (!Files.isRegularFile(file)) {
+            return defaults;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            LOG.warn("Settings file {} is unreadable; using defaults: {}", file, unreadable.getMessage());
+            return defaults;
+        }
+        return new AppSettings(
+                languageOf(properties.getProperty(LANGUAGE), defaults.language()),
+                themeOf(properties.getProperty(THEME), defaults.theme()),
+                properties.getProperty(BACKEND_URL, defaults.backendUrl()),
+                properties.getProperty(LAST_USERNAME, defaults.lastUsername()));
+    }
+
+    public void save(AppSettings settings) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty(LANGUAGE, settings.language().toLanguageTag());
+        properties.setProperty(THEME, settings.theme().name());
+        properties.setProperty(BACKEND_URL, settings.backendUrl());
+        properties.setProperty(LAST_USERNAME, settings.lastUsername());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            properties.store(writer, "Pult operator settings");
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Locale languageOf(String tag, Locale fallback) {
+        return tag == null || tag.isBlank() ? fallback : Locale.forLanguageTag(tag.strip());
+    }
+
+    private static Theme themeOf(String name, Theme fallback) {
+        if (name == null) {
+            return fallback;
+        }
+        try {
+            return Theme.valueOf(name.strip());
+        } catch (IllegalArgumentException unknown) {
+            LOG.warn("Unknown theme '{}' in settings; using {}", name, fallback);
+            return fallback;
+        }
+    }
+}

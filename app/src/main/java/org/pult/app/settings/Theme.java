@@ -1,0 +1,5 @@
+package org.pult.app.settings;
+
+public enum Theme {
+    LIGHT, DARK
+}
