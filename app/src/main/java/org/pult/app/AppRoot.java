@@ -63,20 +63,6 @@ public final class AppRoot implements AutoCloseable {
     public void start(Stage stage) {
         window = new MainWindow(stage, i18n, themes, preferences);
         showSignIn();
-        if (preferences.get().usesEmbeddedHub()) {
-            embeddedHub = new EmbeddedHub(paths.embeddedHubDirectory());
-            signIn.embeddedHubStarting();
-            embeddedHub.start(background).whenComplete((uri, failure) -> executors.ui().execute(() -> {
-                if (failure != null) {
-                    signIn.embeddedHubFailed(failure);
-                } else {
-                    signIn.embeddedHubStarted(uri);
-                    if (options.benchmark()) {
-                        signInWithDemoAccount();
-                    }
-                }
-            }));
-        }
         softphone.probe(new SoftphoneProbe(NativeLibraryLoader.fromSystemProperties()),
                 paths.softphoneDirectory(), background, executors.ui());
     }
@@ -84,11 +70,35 @@ public final class AppRoot implements AutoCloseable {
     private void showSignIn() {
         if (signIn == null) {
             signIn = new SignInViewModel(signInService, executors, this::showConsole);
-            signIn.backendUrlProperty().set(preferences.get().backendUrl());
             signIn.usernameProperty().set(preferences.get().lastUsername());
         }
+        // The backend address from settings wins; blank means the embedded hub, started on demand.
+        if (preferences.get().usesEmbeddedHub()) {
+            signIn.useEmbeddedHub();
+            startEmbeddedHubOnce();
+        } else {
+            signIn.backendUrlProperty().set(preferences.get().backendUrl());
+        }
         LanguageAndThemeBar languageAndTheme = new LanguageAndThemeBar(preferences, i18n);
-        window.show(() -> new SignInView(signIn, i18n, languageAndTheme).build());
+        window.show(() -> new SignInView(signIn, i18n, languageAndTheme, preferences.get().usesEmbeddedHub()).build());
+    }
+
+    private void startEmbeddedHubOnce() {
+        if (embeddedHub != null) {
+            return;
+        }
+        embeddedHub = new EmbeddedHub(paths.embeddedHubDirectory());
+        signIn.embeddedHubStarting();
+        embeddedHub.start(background).whenComplete((uri, failure) -> executors.ui().execute(() -> {
+            if (failure != null) {
+                signIn.embeddedHubFailed(failure);
+            } else {
+                signIn.embeddedHubStarted(uri);
+                if (options.benchmark()) {
+                    signInWithDemoAccount();
+                }
+            }
+        }));
     }
 
     private void showConsole(Session signedIn) {

@@ -23,11 +23,13 @@ public final class SignInView {
     private final SignInViewModel model;
     private final I18n i18n;
     private final LanguageAndThemeBar languageAndTheme;
+    private final boolean embeddedHub;
 
-    public SignInView(SignInViewModel model, I18n i18n, LanguageAndThemeBar languageAndTheme) {
+    public SignInView(SignInViewModel model, I18n i18n, LanguageAndThemeBar languageAndTheme, boolean embeddedHub) {
         this.model = model;
         this.i18n = i18n;
         this.languageAndTheme = languageAndTheme;
+        this.embeddedHub = embeddedHub;
     }
 
     public Parent build() {
@@ -75,6 +77,8 @@ public final class SignInView {
         Label demoHint = new Label(i18n.get("signin.demoHint"));
         demoHint.getStyleClass().addAll("text-muted", "text-small");
         demoHint.setWrapText(true);
+        demoHint.setVisible(embeddedHub);
+        demoHint.setManaged(embeddedHub);
 
         VBox card = new VBox(10,
                 title, subtitle, spacer(8),
@@ -85,6 +89,13 @@ public final class SignInView {
         card.getStyleClass().add("signin-card");
         card.setMaxWidth(420);
         card.setMaxHeight(Region.USE_PREF_SIZE);
+
+        // After a failure, put the keyboard where the operator will act next.
+        model.errorProperty().addListener((obs, old, shown) -> {
+            if (shown != null) {
+                (password.getText().isEmpty() ? password : signIn).requestFocus();
+            }
+        });
 
         StackPane root = new StackPane(card);
         root.getStyleClass().add("signin-root");

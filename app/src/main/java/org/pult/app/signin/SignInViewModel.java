@@ -49,6 +49,11 @@ public final class SignInViewModel {
         this.onSignedIn = onSignedIn;
     }
 
+    /** Settings say to use the embedded hub: show its address, or none until it is up. */
+    public void useEmbeddedHub() {
+        backendUrl.set(embeddedUrl == null ? "" : embeddedUrl);
+    }
+
     /** The embedded hub is starting: say so, so an empty address field is not a mystery. */
     public void embeddedHubStarting() {
         notice.set(UserMessage.of("signin.embedded.starting"));
