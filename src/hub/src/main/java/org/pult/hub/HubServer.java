@@ -49,7 +49,7 @@ public final class HubServer implements AutoCloseable {
         HubDatabase database = openDatabase(config);
         SecureRandom random = new SecureRandom();
         PasswordHasher hasher = new PasswordHasher(random);
-        seed(database, hasher, clock);
+        seed(database, clock);
         Authenticator authenticator = new Authenticator(
                 new UserStore(database), new SessionStore(database), hasher, new SessionTokens(random), clock);
         Javalin http = HubHttp.create(authenticator, new ConversationStore(database));
@@ -74,9 +74,9 @@ public final class HubServer implements AutoCloseable {
         }
     }
 
-    private static void seed(HubDatabase database, PasswordHasher hasher, Clock clock) {
+    private static void seed(HubDatabase database, Clock clock) {
         try {
-            new DemoSeeder(database, hasher, clock).seedIfEmpty();
+            new DemoSeeder(database, clock).seedIfEmpty();
         } catch (SQLException e) {
             throw new HubStartException("Cannot seed demo data into " + database.file() + ": " + e.getMessage(), e);
         }

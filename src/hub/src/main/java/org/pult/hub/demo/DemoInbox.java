@@ -22,7 +22,12 @@ final class DemoInbox {
     /** Published in the README: every demo user signs in with it. */
     static final String PASSWORD = "pult-demo";
 
-    record DemoUser(String username, String displayName, Role role) {
+    /**
+     * {@code passwordHash} is a PBKDF2 hash of {@link #PASSWORD}, made once with PasswordHasher
+     * and kept here: the password is public, and hashing three users at 600,000 iterations on
+     * every first start of the embedded hub cost about a second of the operator's wait.
+     */
+    record DemoUser(String username, String displayName, Role role, String passwordHash) {
     }
 
     record DemoCustomer(String name, String phone, String email, String company) {
@@ -37,9 +42,12 @@ final class DemoInbox {
     }
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("anna", "Анна Петрова", Role.OPERATOR),
-            new DemoUser("james", "James Walker", Role.OPERATOR),
-            new DemoUser("oleg", "Олег Смирнов", Role.SUPERVISOR));
+            new DemoUser("anna", "Анна Петрова", Role.OPERATOR,
+                    "pbkdf2-sha256$600000$bOhgJ6EwNyVF/VFK0xUQ6Q$XsLCTalSA9H8qvEm3So9ZcrldZPhhtrwSXohNknO1fo"),
+            new DemoUser("james", "James Walker", Role.OPERATOR,
+                    "pbkdf2-sha256$600000$zvp+8z12kgfANeiPp5yKjQ$E24Z8cYS5Aeb52/CQ39mVqo+5DVV6NrLrfHOzf+RpoE"),
+            new DemoUser("oleg", "Олег Смирнов", Role.SUPERVISOR,
+                    "pbkdf2-sha256$600000$tRMU9vSIHE4GyUdNGy7yZg$JA22+nFq+UUpCW2GLGqoDAYxnLhV0rgnBaS1+h0TD3g"));
 
     private DemoInbox() {
     }

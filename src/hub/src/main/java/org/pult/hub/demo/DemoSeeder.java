@@ -7,11 +7,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.pult.core.model.Direction;
-import org.pult.hub.auth.PasswordHasher;
 import org.pult.hub.demo.DemoInbox.DemoConversation;
 import org.pult.hub.demo.DemoInbox.DemoEntry;
 import org.pult.hub.demo.DemoInbox.DemoUser;
@@ -25,12 +23,10 @@ public final class DemoSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
 
     private final HubDatabase database;
-    private final PasswordHasher hasher;
     private final Clock clock;
 
-    public DemoSeeder(HubDatabase database, PasswordHasher hasher, Clock clock) {
+    public DemoSeeder(HubDatabase database, Clock clock) {
         this.database = database;
-        this.hasher = hasher;
         this.clock = clock;
     }
 
@@ -39,10 +35,6 @@ public final class DemoSeeder {
         if (hasUsers()) {
             return false;
         }
-        // PBKDF2 dominates a first start; hash before the write transaction, one user per core.
-        List<String> hashes = DemoInbox.USERS.parallelStream()
-                .map(user -> hasher.hash(DemoInbox.PASSWORD.toCharArray()))
-                .toList();
         Instant now = clock.instant();
         boolean seeded = database.inTransaction(connection -> {
             if (hasUsers(connection)) {
@@ -51,7 +43,7 @@ public final class DemoSeeder {
             Map<String, String> idByUsername = new HashMap<>();
             for (int i = 0; i < DemoInbox.USERS.size(); i++) {
                 DemoUser user = DemoInbox.USERS.get(i);
-                idByUsername.put(user.username(), insertUser(connection, user, hashes.get(i)));
+                idByUsername.put(user.username(), insertUser(connection, user, user.passwordHash()));
             }
             for (DemoConversation conversation : DemoInbox.conversations()) {
                 DemoUser assignee = DemoInbox.user(conversation.assignee());
