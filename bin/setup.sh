@@ -53,15 +53,17 @@ Install them as root, then run this again:
 PULT_BUILD_PACKAGES=(cmake make gcc pkg-config liblinphone-dev)
 PULT_RUNTIME_PACKAGES=(libgtk-3-0 libxtst6 libgl1 libasound2 fonts-dejavu-core)
 
+# The JVM options of every way Pult is started (bin/run, bench/, installer/): serial GC, C1 only
+# and a heap that starts small and gives memory back keep an idle console small.
+PULT_JVM_OPTIONS="--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -Xmx1g -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
+
 # exec_pult ARGS... : replaces this shell with Pult, built in app/target by ./mvnw install.
-# Serial GC and C1-only keep an idle console small; the CDS archive is created on the first
-# start and makes the later ones faster.
+# The CDS archive is created on the first start and makes the later ones faster.
 exec_pult() {
     mkdir -p "${HOME}/.local/share/linphone"
-    exec "$JAVA_HOME/bin/java" \
-        --enable-native-access=ALL-UNNAMED \
-        -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-        -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=app/target/pult-cds.jsa \
+    # shellcheck disable=SC2086
+    exec "$JAVA_HOME/bin/java" $PULT_JVM_OPTIONS \
+        -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=app/target/pult-cds.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
         -Dpult.softphone.library="$PWD/softphone-native/target/native/libpultphone.so" \
         -cp "app/target/pult-app.jar:app/target/lib/*" \
         org.pult.app.Main "$@"

@@ -10,6 +10,7 @@ import org.pult.app.embedded.EmbeddedHub;
 import org.pult.app.i18n.I18n;
 import org.pult.app.platform.AppExecutors;
 import org.pult.app.platform.DataPaths;
+import org.pult.app.platform.FirstPulse;
 import org.pult.app.session.CacheLocation;
 import org.pult.app.session.Session;
 import org.pult.app.session.SignInService;
@@ -63,8 +64,17 @@ public final class AppRoot implements AutoCloseable {
     public void start(Stage stage) {
         window = new MainWindow(stage, i18n, themes, preferences);
         showSignIn();
-        softphone.probe(new SoftphoneProbe(NativeLibraryLoader.fromSystemProperties()),
-                paths.softphoneDirectory(), background, executors.ui());
+        // On two cores, the hub's and the engine's start-up would slow the first frame; they
+        // begin once the sign-in window is on screen, while the operator types.
+        FirstPulse.then(stage.getScene(), () -> {
+            if (preferences.get().usesEmbeddedHub()) {
+                startEmbeddedHubOnce();
+            } else if (options.benchmark()) {
+                signInWithDemoAccount();
+            }
+            softphone.probe(new SoftphoneProbe(NativeLibraryLoader.fromSystemProperties()),
+                    paths.softphoneDirectory(), background, executors.ui());
+        });
     }
 
     private void showSignIn() {
@@ -75,7 +85,9 @@ public final class AppRoot implements AutoCloseable {
         // The backend address from settings wins; blank means the embedded hub, started on demand.
         if (preferences.get().usesEmbeddedHub()) {
             signIn.useEmbeddedHub();
-            startEmbeddedHubOnce();
+            if (window.stage().isShowing()) {
+                startEmbeddedHubOnce();
+            }
         } else {
             signIn.backendUrlProperty().set(preferences.get().backendUrl());
         }

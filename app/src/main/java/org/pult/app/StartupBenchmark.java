@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.pult.app.platform.FirstPulse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,22 +21,17 @@ final class StartupBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupBenchmark.class);
     private static final long IDLE_SECONDS = 10;
-    private static volatile long mainEnteredAt;
 
     private StartupBenchmark() {
-    }
-
-    static void markMainEntered() {
-        mainEnteredAt = System.currentTimeMillis();
     }
 
     static void attach(Stage stage) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         stage.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && old == null) {
-                afterFirstPulse(scene, () -> {
+                FirstPulse.then(scene, () -> {
                     long shown = System.currentTimeMillis();
-                    LOG.info("BENCHMARK windowShownMs={} mainEnteredMs={}", shown - jvmStart, mainEnteredAt - jvmStart);
+                    LOG.info("BENCHMARK windowShownMs={}", shown - jvmStart);
                 });
             }
         });
@@ -44,7 +40,7 @@ final class StartupBenchmark {
     /** The console is up with its inbox: report, idle, report memory, exit. */
     static void consoleShown(Scene scene) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        afterFirstPulse(scene, () -> {
+        FirstPulse.then(scene, () -> {
             LOG.info("BENCHMARK consoleShownMs={}", System.currentTimeMillis() - jvmStart);
             Thread.ofVirtual().start(() -> {
                 try {
@@ -58,15 +54,6 @@ final class StartupBenchmark {
                 Platform.exit();
             });
         });
-    }
-
-    private static void afterFirstPulse(Scene scene, Runnable action) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            action.run();
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private static long residentKilobytes() throws IOException {
