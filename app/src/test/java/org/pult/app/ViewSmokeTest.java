@@ -7,7 +7,6 @@ import static org.pult.app.PultFixture.showing;
 import static org.pult.app.PultFixture.waitUntil;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -15,12 +14,8 @@ import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -28,21 +23,16 @@ import org.testfx.framework.junit5.Start;
  * the dark theme, and signs out, so a broken view fails the build instead of an operator's shift.
  * No label anywhere may show a missing-key marker.
  */
-@ExtendWith(ApplicationExtension.class)
-class ViewSmokeTest {
-
-    @TempDir
-    Path home;
-    private PultFixture app;
+class ViewSmokeTest extends PultUiTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        app = PultFixture.start(stage, home, LaunchOptions.defaults(), "ru");
+        launch(stage);
     }
 
-    @AfterEach
-    void stop() {
-        app.close();
+    @Override
+    protected String language() {
+        return "ru";
     }
 
     @Test

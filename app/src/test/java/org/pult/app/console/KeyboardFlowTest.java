@@ -14,42 +14,27 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.pult.app.LaunchOptions;
-import org.pult.app.PultFixture;
+import org.pult.app.PultUiTest;
 import org.pult.app.session.CacheLocation;
 import org.pult.cache.CacheDatabase;
 import org.pult.cache.DraftStore;
 import org.pult.core.model.Conversation;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * An operator who never touches the mouse (after one click to focus the window): signs in,
  * moves through the inbox, types a reply that lands in the cache as a draft, searches.
  */
-@ExtendWith(ApplicationExtension.class)
-class KeyboardFlowTest {
-
-    private static final String REPLY = "Checking your line now, one moment please";
-
-    @TempDir
-    Path home;
-    private PultFixture app;
+class KeyboardFlowTest extends PultUiTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        app = PultFixture.start(stage, home, LaunchOptions.defaults());
+        launch(stage);
     }
 
-    @AfterEach
-    void stop() {
-        app.close();
-    }
+    private static final String REPLY = "Checking your line now, one moment please";
 
     @Test
     void signInBrowseReplyAndSearchWithTheKeyboardOnly(FxRobot robot) throws Exception {

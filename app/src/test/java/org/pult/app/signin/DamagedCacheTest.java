@@ -13,37 +13,28 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.pult.app.LaunchOptions;
 import org.pult.app.PultFixture;
+import org.pult.app.PultUiTest;
 import org.pult.app.session.CacheLocation;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** A damaged cache file: a clear message, a rebuild from the backend, and the damaged file kept. */
-@ExtendWith(ApplicationExtension.class)
-class DamagedCacheTest {
-
-    @TempDir
-    Path home;
-    private PultFixture app;
-    private Path cacheFile;
+class DamagedCacheTest extends PultUiTest {
 
     @Start
     void start(Stage stage) throws IOException {
+        launch(stage);
+    }
+
+    private Path cacheFile;
+
+    @Override
+    protected void beforeStart() throws IOException {
         cacheFile = new CacheLocation(home.resolve("cache")).fileFor(CacheLocation.EMBEDDED_BACKEND, DEMO_OPERATOR);
         Files.createDirectories(cacheFile.getParent());
         Files.writeString(cacheFile, "this is not an SQLite database, it was damaged by a disk error ".repeat(200));
-        app = PultFixture.start(stage, home, LaunchOptions.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test

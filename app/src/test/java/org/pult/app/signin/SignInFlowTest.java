@@ -7,39 +7,24 @@ import static org.pult.app.PultFixture.showing;
 import static org.pult.app.PultFixture.waitUntil;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.pult.app.LaunchOptions;
 import org.pult.app.PultFixture;
+import org.pult.app.PultUiTest;
 import org.pult.core.model.Conversation;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The operator signs in to the embedded hub, as a person would, and sees the demo inbox. */
-@ExtendWith(ApplicationExtension.class)
-class SignInFlowTest {
-
-    @TempDir
-    Path home;
-    private PultFixture app;
+class SignInFlowTest extends PultUiTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        app = PultFixture.start(stage, home, LaunchOptions.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
+        launch(stage);
     }
 
     @Test

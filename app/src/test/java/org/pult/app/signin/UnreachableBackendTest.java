@@ -14,41 +14,44 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pult.app.LaunchOptions;
 import org.pult.app.PultFixture;
+import org.pult.app.PultUiTest;
 import org.pult.hub.HubConfig;
 import org.pult.hub.HubServer;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The configured backend is down: the operator is told so, keeps what they typed, and can retry. */
-@ExtendWith(ApplicationExtension.class)
-class UnreachableBackendTest {
+class UnreachableBackendTest extends PultUiTest {
+
+    @Start
+    void start(Stage stage) throws IOException {
+        launch(stage);
+    }
 
     @TempDir
-    Path home;
-    @TempDir
     Path hubData;
-    private PultFixture app;
     private int port;
     private String backendUrl;
     private HubServer lateHub;
 
-    @Start
-    void start(Stage stage) throws IOException {
+    @Override
+    protected void beforeStart() throws IOException {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         backendUrl = "http://127.0.0.1:" + port;
-        app = PultFixture.start(stage, home, new LaunchOptions(backendUrl, false));
+    }
+
+    @Override
+    protected LaunchOptions options() {
+        return new LaunchOptions(backendUrl, false);
     }
 
     @AfterEach
-    void stop() {
-        app.close();
+    void stopLateHub() {
         if (lateHub != null) {
             lateHub.close();
         }
