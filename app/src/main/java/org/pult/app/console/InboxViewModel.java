@@ -74,10 +74,6 @@ public final class InboxViewModel {
         return visible;
     }
 
-    public int totalCount() {
-        return all.size();
-    }
-
     public StringProperty searchTextProperty() {
         return searchText;
     }

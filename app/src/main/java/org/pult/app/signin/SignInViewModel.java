@@ -2,8 +2,6 @@ package org.pult.app.signin;
 
 import java.net.URI;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -221,9 +219,5 @@ public final class SignInViewModel {
 
     public BooleanProperty rebuildOfferedProperty() {
         return rebuildOffered;
-    }
-
-    public BooleanBinding canSignIn() {
-        return Bindings.not(busy);
     }
 }
