@@ -7,6 +7,8 @@ public final class ApiPaths {
     public static final String LOGIN = PREFIX + "/auth/login";
     public static final String ME = PREFIX + "/me";
     public static final String CONVERSATIONS = PREFIX + "/conversations";
+    /** The contract itself, as OpenAPI 3.1 YAML, for people writing another backend. */
+    public static final String OPENAPI = PREFIX + "/openapi.yaml";
 
     private ApiPaths() {
     }

@@ -3,6 +3,8 @@ package org.pult.hub.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.pult.core.api.ApiPaths;
@@ -17,6 +19,7 @@ import org.pult.hub.store.StoredUser;
 final class ApiRoutes {
 
     private static final String CONVERSATION_ID = "id";
+    static final String OPENAPI_RESOURCE = "/org/pult/hub/openapi.yaml";
 
     private final Authenticator authenticator;
     private final BearerAuth bearerAuth;
@@ -32,6 +35,7 @@ final class ApiRoutes {
 
     void register(RoutesConfig routes) {
         routes.get(ApiPaths.HEALTH, ctx -> ctx.json(Map.of("status", "ok")));
+        routes.get(ApiPaths.OPENAPI, this::openApi);
         routes.post(ApiPaths.LOGIN, this::login);
         routes.get(ApiPaths.ME, ctx -> ctx.json(bearerAuth.caller(ctx).profile()));
         routes.get(ApiPaths.CONVERSATIONS, ctx -> ctx.json(conversations.assignedTo(bearerAuth.caller(ctx).id())));
@@ -46,6 +50,15 @@ final class ApiRoutes {
         LoginResponse response = authenticator.login(request.username(), request.password().toCharArray())
                 .orElseThrow(ApiProblem::invalidCredentials);
         ctx.json(response);
+    }
+
+    private void openApi(Context ctx) throws IOException {
+        try (InputStream document = ApiRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (document == null) {
+                throw new IllegalStateException("The hub jar lacks " + OPENAPI_RESOURCE);
+            }
+            ctx.contentType("application/yaml; charset=utf-8").result(document.readAllBytes());
+        }
     }
 
     private void messages(Context ctx) throws Exception {

@@ -1,0 +1,160 @@
+package org.pult.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pult.core.api.ApiPaths;
+import org.pult.core.model.Channel;
+import org.pult.core.model.ConversationStatus;
+import org.pult.core.model.Direction;
+import org.pult.core.model.MessageKind;
+import org.pult.core.model.OperatorState;
+import org.pult.core.model.Role;
+
+/**
+ * The OpenAPI document is the contract: it must be valid, name every path and enum the code
+ * uses, and describe what the real hub answers — checked by validating live answers against it.
+ */
+class ApiContractTest {
+
+    private static final String OPENAPI_RESOURCE = "/org/pult/hub/openapi.yaml";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+    static HubServer hub;
+    static ApiCalls api;
+    static JsonNode contract;
+
+    @BeforeAll
+    static void startHub() throws IOException {
+        hub = HubServer.start(HubConfig.embedded(dataDir));
+        api = new ApiCalls(hub.baseUri());
+        try (InputStream document = ApiContractTest.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            contract = new ObjectMapper(new YAMLFactory()).readTree(document);
+        }
+    }
+
+    @AfterAll
+    static void stopHub() {
+        hub.close();
+    }
+
+    @Test
+    void theDocumentIsValidOpenApi() throws IOException {
+        String yaml;
+        try (InputStream document = ApiContractTest.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            yaml = new String(document.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(yaml);
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(parsed.getOpenAPI().getOpenapi()).startsWith("3.1");
+    }
+
+    @Test
+    void everyPathOfTheCodeIsDocumented() {
+        assertThat(contract.get("paths").properties().stream().map(java.util.Map.Entry::getKey))
+                .containsExactlyInAnyOrder(ApiPaths.HEALTH, ApiPaths.LOGIN, ApiPaths.ME, ApiPaths.CONVERSATIONS,
+                        ApiPaths.messagesOf("{conversationId}"));
+    }
+
+    @Test
+    void everyEnumMatchesTheCode() {
+        assertEnum("Role", Role.values());
+        assertEnum("OperatorState", OperatorState.values());
+        assertEnum("Channel", Channel.values());
+        assertEnum("MessageKind", MessageKind.values());
+        assertEnum("Direction", Direction.values());
+        assertEnum("ConversationStatus", ConversationStatus.values());
+    }
+
+    @Test
+    void theHubServesTheDocument() {
+        HttpResponse<String> response = api.get(ApiPaths.OPENAPI, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
+        assertThat(response.body()).contains("openapi: 3.1.0");
+    }
+
+    @Test
+    void liveAnswersMatchTheirSchemas() throws IOException {
+        String token = api.tokenFor("anna");
+        assertMatches(api.login("anna", "pult-demo"), 200, ref("LoginResponse"));
+        assertMatches(api.get(ApiPaths.ME, token), 200, ref("OperatorProfile"));
+        JsonNode conversations = assertMatches(api.get(ApiPaths.CONVERSATIONS, token), 200, arrayOf("Conversation"));
+        assertThat(conversations.size()).isGreaterThan(0);
+        for (JsonNode conversation : conversations) {
+            assertMatches(api.get(ApiPaths.messagesOf(conversation.get("id").asText()), token), 200, arrayOf("Message"));
+        }
+    }
+
+    @Test
+    void errorAnswersMatchApiError() throws IOException {
+        assertMatches(api.login("anna", "wrong"), 401, ref("ApiError"));
+        assertMatches(api.get(ApiPaths.ME, "not-a-token"), 401, ref("ApiError"));
+        assertMatches(api.get(ApiPaths.messagesOf("no-such-conversation"), api.tokenFor("anna")), 404, ref("ApiError"));
+        assertMatches(api.post(ApiPaths.LOGIN, "{not json"), 400, ref("ApiError"));
+    }
+
+    @Test
+    void theValidationCanFail() throws IOException {
+        JsonSchema conversation = schema(arrayOf("Conversation"));
+        JsonNode wrong = JSON.readTree("[{\"id\": \"c1\", \"status\": \"ARCHIVED\", \"unreadCount\": -1}]");
+        assertThat(conversation.validate(wrong)).isNotEmpty();
+    }
+
+    private static JsonNode assertMatches(HttpResponse<String> response, int status, ObjectNode expectedShape) throws IOException {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(status);
+        JsonNode body = JSON.readTree(response.body());
+        Set<ValidationMessage> problems = schema(expectedShape).validate(body);
+        assertThat(problems).as(response.uri() + " against the contract").isEmpty();
+        return body;
+    }
+
+    /** A schema whose $refs resolve inside the contract: the document itself plus one more keyword. */
+    private static JsonSchema schema(ObjectNode shape) {
+        ObjectNode root = contract.deepCopy();
+        root.setAll(shape);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root, config);
+    }
+
+    private static ObjectNode ref(String name) {
+        return JSON.createObjectNode().put("$ref", "#/components/schemas/" + name);
+    }
+
+    private static ObjectNode arrayOf(String name) {
+        ObjectNode array = JSON.createObjectNode().put("type", "array");
+        array.set("items", ref(name));
+        return array;
+    }
+
+    private static void assertEnum(String schema, Enum<?>[] values) {
+        List<String> documented = StreamSupport.stream(contract.at("/components/schemas/" + schema + "/enum").spliterator(), false)
+                .map(JsonNode::asText).toList();
+        assertThat(documented).as(schema).containsExactlyInAnyOrderElementsOf(Arrays.stream(values).map(Enum::name).toList());
+    }
+}
