@@ -3,6 +3,7 @@ package org.pult.app;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.pult.app.i18n.I18n;
 import org.pult.app.platform.UiThread;
@@ -40,6 +41,9 @@ public final class MainWindow {
             stage.setScene(scene);
             stage.setMinWidth(1024);
             stage.setMinHeight(640);
+            for (String size : new String[] {"64", "256"}) {
+                stage.getIcons().add(new Image(MainWindow.class.getResourceAsStream("/org/pult/app/icons/pult-" + size + ".png")));
+            }
         } else {
             scene.getAccelerators().clear();
             scene.setRoot(root);
