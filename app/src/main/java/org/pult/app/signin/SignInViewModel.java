@@ -171,14 +171,15 @@ public final class SignInViewModel {
             case NEWER_SCHEMA -> UserMessage.of("signin.cache.newer", failure.file().toString());
             case UNWRITABLE -> UserMessage.of("signin.cache.unwritable", failure.file().toString());
         };
-        finishWithError(message, false);
         rebuildOffered.set(failure.problem() != CacheOpenException.Problem.UNWRITABLE);
+        finishWithError(message, false);
     }
 
     private void finishWithError(UserMessage message, boolean offerRetry) {
         busy.set(false);
-        error.set(message);
+        // The actions first, then the message: whoever reacts to the message sees them in place.
         retryOffered.set(offerRetry);
+        error.set(message);
     }
 
     private static String rootMessage(Throwable error) {

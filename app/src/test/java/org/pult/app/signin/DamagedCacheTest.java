@@ -41,7 +41,7 @@ class DamagedCacheTest extends PultUiTest {
     void theOperatorIsOfferedARebuildThatKeepsTheDamagedFile(FxRobot robot) throws IOException {
         PultFixture.signIn(robot, DEMO_OPERATOR, DEMO_PASSWORD);
 
-        waitUntil(Duration.ofSeconds(15), () -> showing(robot, "#signInError"));
+        waitUntil(Duration.ofSeconds(15), () -> showing(robot, "#signInError") && showing(robot, "#rebuildCacheButton"));
         assertThat(robot.lookup("#signInError").queryAs(Label.class).getText())
                 .isEqualTo(app.text("signin.cache.corrupt", cacheFile.toString()));
         assertThat(showing(robot, "#rebuildCacheButton")).isTrue();

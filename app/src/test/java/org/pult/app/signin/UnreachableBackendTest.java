@@ -64,7 +64,7 @@ class UnreachableBackendTest extends PultUiTest {
         robot.clickOn("#password").write(DEMO_PASSWORD);
         robot.clickOn("#signInButton");
 
-        waitUntil(Duration.ofSeconds(15), () -> showing(robot, "#signInError"));
+        waitUntil(Duration.ofSeconds(15), () -> showing(robot, "#signInError") && showing(robot, "#retryButton"));
         assertThat(robot.lookup("#signInError").queryAs(Label.class).getText())
                 .isEqualTo(app.text("signin.error.unreachable", backendUrl))
                 .contains(backendUrl)
