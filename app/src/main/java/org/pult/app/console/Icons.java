@@ -5,6 +5,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.pult.core.model.Channel;
+import org.pult.core.model.Conversation;
 import org.pult.core.model.Message;
 import org.pult.core.model.MessageKind;
 
@@ -32,6 +33,15 @@ final class Icons {
     }
 
     static Ikon forMessage(Message message) {
-        return message.kind() == MessageKind.CALL_MISSED ? Material2OutlinedAL.CALL_MISSED : forChannel(message.channel());
+        return forEntry(message.channel(), message.kind());
+    }
+
+    /** The icon of a conversation's newest entry, for the inbox row. */
+    static Ikon forConversation(Conversation conversation) {
+        return forEntry(conversation.lastChannel(), conversation.lastKind());
+    }
+
+    private static Ikon forEntry(Channel channel, MessageKind kind) {
+        return kind == MessageKind.CALL_MISSED ? Material2OutlinedAL.CALL_MISSED : forChannel(channel);
     }
 }

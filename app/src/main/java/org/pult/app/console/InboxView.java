@@ -15,6 +15,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.pult.app.i18n.I18n;
 import org.pult.core.model.Conversation;
+import org.pult.core.model.MessageKind;
 
 /** The inbox on the left: a search field and a virtualised list of conversations. */
 final class InboxView {
@@ -138,19 +139,32 @@ final class InboxView {
                 name.getStyleClass().add("unread");
             }
             when.setText(times.sinceShort(conversation.lastActivityAt()));
-            channel.setIconCode(Icons.forChannel(conversation.lastChannel()));
+            channel.setIconCode(Icons.forConversation(conversation));
             preview.setText(previewOf(conversation));
+            // The cell is reused for other rows, so the class goes as well as comes.
+            preview.getStyleClass().remove("missed");
+            if (conversation.lastKind() == MessageKind.CALL_MISSED) {
+                preview.getStyleClass().add("missed");
+            }
             unread.setText(Integer.toString(conversation.unreadCount()));
             unread.setVisible(conversation.unreadCount() > 0);
             setGraphic(row);
             setAccessibleText(conversation.customer().displayName() + ", " + previewOf(conversation));
         }
 
+        /**
+         * A call's preview is only the caller's number, so a call shows what happened instead;
+         * other entries show their text.
+         */
         private String previewOf(Conversation conversation) {
-            return switch (conversation.lastChannel()) {
-                case VOICE, VIDEO -> conversation.preview() == null || conversation.preview().isBlank()
-                        ? i18n.get("channel." + conversation.lastChannel().name()) : conversation.preview();
-                default -> conversation.preview() == null ? "" : conversation.preview();
+            return switch (conversation.lastKind()) {
+                case CALL_MISSED -> i18n.get("inbox.preview.missedCall");
+                case CALL_ANSWERED -> i18n.get("inbox.preview.answeredCall");
+                case TEXT -> switch (conversation.lastChannel()) {
+                    case VOICE, VIDEO -> conversation.preview() == null || conversation.preview().isBlank()
+                            ? i18n.get("channel." + conversation.lastChannel().name()) : conversation.preview();
+                    default -> conversation.preview() == null ? "" : conversation.preview();
+                };
             };
         }
     }

@@ -34,11 +34,12 @@ public final class ConversationStore implements InboxCache {
                 email = excluded.email, company = excluded.company""";
 
     private static final String UPSERT_CONVERSATION = """
-            INSERT INTO conversations (id, customer_id, status, last_channel, subject, preview,
-                last_activity_at, unread_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO conversations (id, customer_id, status, last_channel, last_kind, subject, preview,
+                last_activity_at, unread_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status,
-                last_channel = excluded.last_channel, subject = excluded.subject, preview = excluded.preview,
-                last_activity_at = excluded.last_activity_at, unread_count = excluded.unread_count""";
+                last_channel = excluded.last_channel, last_kind = excluded.last_kind, subject = excluded.subject,
+                preview = excluded.preview, last_activity_at = excluded.last_activity_at,
+                unread_count = excluded.unread_count""";
 
     private static final String UPSERT_MESSAGE = """
             INSERT INTO messages (id, conversation_id, channel, kind, direction, author, subject, body, sent_at)
@@ -48,8 +49,8 @@ public final class ConversationStore implements InboxCache {
                 subject = excluded.subject, body = excluded.body, sent_at = excluded.sent_at""";
 
     private static final String SELECT_CONVERSATIONS = """
-            SELECT v.id, v.status, v.last_channel, v.subject, v.preview, v.last_activity_at, v.unread_count,
-                c.id, c.display_name, c.phone, c.email, c.company
+            SELECT v.id, v.status, v.last_channel, v.last_kind, v.subject, v.preview, v.last_activity_at,
+                v.unread_count, c.id, c.display_name, c.phone, c.email, c.company
             FROM conversations v JOIN customers c ON c.id = v.customer_id""";
 
     private final CacheDatabase database;
@@ -168,10 +169,11 @@ public final class ConversationStore implements InboxCache {
         statement.setString(2, conversation.customer().id());
         statement.setString(3, conversation.status().name());
         statement.setString(4, conversation.lastChannel().name());
-        setNullable(statement, 5, conversation.subject());
-        setNullable(statement, 6, conversation.preview());
-        statement.setLong(7, conversation.lastActivityAt().toEpochMilli());
-        statement.setInt(8, conversation.unreadCount());
+        statement.setString(5, conversation.lastKind().name());
+        setNullable(statement, 6, conversation.subject());
+        setNullable(statement, 7, conversation.preview());
+        statement.setLong(8, conversation.lastActivityAt().toEpochMilli());
+        statement.setInt(9, conversation.unreadCount());
     }
 
     private static void bindMessage(PreparedStatement statement, Message message) throws SQLException {
@@ -195,17 +197,18 @@ public final class ConversationStore implements InboxCache {
     }
 
     private static Conversation conversationOf(ResultSet row) throws SQLException {
-        Customer customer = new Customer(row.getString(8), row.getString(9), row.getString(10),
-                row.getString(11), row.getString(12));
+        Customer customer = new Customer(row.getString(9), row.getString(10), row.getString(11),
+                row.getString(12), row.getString(13));
         return new Conversation(
                 row.getString(1),
                 customer,
                 ConversationStatus.valueOf(row.getString(2)),
                 Channel.valueOf(row.getString(3)),
-                row.getString(4),
+                MessageKind.valueOf(row.getString(4)),
                 row.getString(5),
-                Instant.ofEpochMilli(row.getLong(6)),
-                row.getInt(7));
+                row.getString(6),
+                Instant.ofEpochMilli(row.getLong(7)),
+                row.getInt(8));
     }
 
     private static Message messageOf(ResultSet row) throws SQLException {

@@ -50,7 +50,10 @@ final class Migrations {
                         text            TEXT NOT NULL
                     )""")),
             new Migration(2, "index messages by conversation and time", List.of(
-                    "CREATE INDEX messages_by_conversation_time ON messages(conversation_id, sent_at, id)")));
+                    "CREATE INDEX messages_by_conversation_time ON messages(conversation_id, sent_at, id)")),
+            // Rows cached before this step read back as TEXT until the next sync rewrites them.
+            new Migration(3, "kind of a conversation's newest entry", List.of(
+                    "ALTER TABLE conversations ADD COLUMN last_kind TEXT NOT NULL DEFAULT 'TEXT'")));
 
     static final int LATEST = ALL.getLast().version();
 

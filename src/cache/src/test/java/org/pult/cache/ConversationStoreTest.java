@@ -42,17 +42,23 @@ class ConversationStoreTest {
     void conversationsRoundTripWithCyrillicEmojiAndNulls() throws CacheOpenException {
         Conversation full = new Conversation("v1",
                 new Customer("c1", "Ирина Соколова 👩🏽‍💼", "+7 912 345-67-89", "irina@пример.рф", "ООО «Ромашка»"),
-                ConversationStatus.WAITING, Channel.EMAIL, "Счёт №42 🧾", "Добрый день! 👋", Samples.T0, 3);
+                ConversationStatus.WAITING, Channel.EMAIL, MessageKind.TEXT, "Счёт №42 🧾", "Добрый день! 👋", Samples.T0, 3);
         Conversation sparse = new Conversation("v2", new Customer("c2", "Anon", null, null, null),
-                ConversationStatus.CLOSED, Channel.SMS, null, null, Samples.T0.minusMillis(1), 0);
+                ConversationStatus.CLOSED, Channel.SMS, MessageKind.TEXT, null, null, Samples.T0.minusMillis(1), 0);
+        Conversation missedCall = new Conversation("v3", new Customer("c3", "John Carter", "+14155550142", null, null),
+                ConversationStatus.OPEN, Channel.VOICE, MessageKind.CALL_MISSED, null, "+14155550142",
+                Samples.T0.minusMillis(2), 1);
 
-        store.upsertConversations(List.of(full, sparse));
+        store.upsertConversations(List.of(full, sparse, missedCall));
         db.close();
         db = CacheDatabase.open(dir.resolve("cache.db"));
         store = new ConversationStore(db);
 
         assertThat(store.conversation("v1")).contains(full);
         assertThat(store.conversation("v2")).contains(sparse);
+        assertThat(store.conversation("v3")).contains(missedCall);
+        assertThat(store.conversations()).extracting(Conversation::lastKind)
+                .containsExactly(MessageKind.TEXT, MessageKind.TEXT, MessageKind.CALL_MISSED);
         assertThat(store.conversation("missing")).isEmpty();
     }
 
@@ -90,7 +96,8 @@ class ConversationStoreTest {
         store.upsertConversations(List.of(Samples.conversation("v1", Samples.T0)));
         store.upsertMessages("v1", List.of(Samples.message("m1", "v1", Samples.T0, "draft of a reply")));
         Conversation changed = new Conversation("v1", new Customer("c-v1", "Renamed", null, null, null),
-                ConversationStatus.CLOSED, Channel.VOICE, null, "Call ended", Samples.T0.plusSeconds(5), 0);
+                ConversationStatus.CLOSED, Channel.VOICE, MessageKind.CALL_ANSWERED, null, "Call ended",
+                Samples.T0.plusSeconds(5), 0);
         Message edited = Samples.message("m1", "v1", Samples.T0, "edited");
 
         store.upsertConversations(List.of(changed));

@@ -22,7 +22,7 @@ final class Samples {
     }
 
     static Conversation conversation(String id, Instant lastActivityAt) {
-        return new Conversation(id, customer("c-" + id), ConversationStatus.OPEN, Channel.CHAT,
+        return new Conversation(id, customer("c-" + id), ConversationStatus.OPEN, Channel.CHAT, MessageKind.TEXT,
                 "Subject " + id, "Preview " + id, lastActivityAt, 1);
     }
 

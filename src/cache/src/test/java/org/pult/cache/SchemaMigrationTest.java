@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pult.core.model.Channel;
+import org.pult.core.model.Conversation;
+import org.pult.core.model.MessageKind;
 
 class SchemaMigrationTest {
 
@@ -49,6 +52,7 @@ class SchemaMigrationTest {
             assertThat(store.conversation("v1")).hasValueSatisfying(v -> {
                 assertThat(v.customer().displayName()).isEqualTo("Ирина Соколова");
                 assertThat(v.unreadCount()).isEqualTo(2);
+                assertThat(v.lastKind()).isEqualTo(MessageKind.TEXT);
             });
             assertThat(store.messages("v1")).singleElement().extracting("body").isEqualTo("Привет");
             assertThat(new DraftStore(db).load("v1")).contains("Здравствуйте");
@@ -68,6 +72,40 @@ class SchemaMigrationTest {
 
         try (Connection connection = CacheFiles.rawConnection(file)) {
             assertThat(indexes(connection)).contains("messages_by_conversation_time");
+        }
+    }
+
+    @Test
+    void versionThreeGivesConversationsTheKindOfTheirNewestEntryAndOldRowsReadAsText() throws Exception {
+        Path file = dir.resolve("cache.db");
+        try (Connection connection = CacheFiles.rawConnection(file)) {
+            new SchemaMigrator(Migrations.ALL.subList(0, 2)).migrate(connection);
+            assertThat(columns(connection, "conversations")).doesNotContain("last_kind");
+            try (Statement statement = connection.createStatement()) {
+                // Written in version 2's terms: a missed call cached before the kind was kept.
+                statement.execute("INSERT INTO customers VALUES ('c1', 'John Carter', '+14155550142', NULL, NULL)");
+                statement.execute("INSERT INTO conversations VALUES ('v1', 'c1', 'OPEN', 'VOICE', NULL, '+14155550142', 1000, 1)");
+            }
+        }
+        assertThat(CacheFiles.userVersion(file)).isEqualTo(2);
+
+        try (CacheDatabase db = CacheDatabase.open(file)) {
+            ConversationStore store = new ConversationStore(db);
+            assertThat(store.conversation("v1")).hasValueSatisfying(v -> {
+                assertThat(v.lastChannel()).isEqualTo(Channel.VOICE);
+                assertThat(v.lastKind()).isEqualTo(MessageKind.TEXT);
+                assertThat(v.preview()).isEqualTo("+14155550142");
+            });
+
+            Conversation synced = store.conversation("v1").orElseThrow();
+            store.upsertConversations(List.of(new Conversation(synced.id(), synced.customer(), synced.status(),
+                    synced.lastChannel(), MessageKind.CALL_MISSED, synced.subject(), synced.preview(),
+                    synced.lastActivityAt(), synced.unreadCount())));
+            assertThat(store.conversation("v1")).get().extracting(Conversation::lastKind).isEqualTo(MessageKind.CALL_MISSED);
+        }
+        assertThat(CacheFiles.userVersion(file)).isEqualTo(CacheDatabase.SCHEMA_VERSION);
+        try (Connection connection = CacheFiles.rawConnection(file)) {
+            assertThat(columns(connection, "conversations")).contains("last_kind");
         }
     }
 
@@ -100,6 +138,19 @@ class SchemaMigrationTest {
     void theReleasedStepsAreNumberedWithoutGaps() {
         new SchemaMigrator(Migrations.ALL);
         assertThat(CacheDatabase.SCHEMA_VERSION).isEqualTo(Migrations.ALL.size());
+    }
+
+    private static List<String> columns(Connection connection, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                List<String> names = new ArrayList<>();
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+                return names;
+            }
+        }
     }
 
     private static List<String> indexes(Connection connection) throws SQLException {

@@ -106,6 +106,7 @@ class InboxApiTest {
         Message newest = timeline.getLast();
         assertThat(irina.preview()).isEqualTo(newest.body());
         assertThat(irina.lastChannel()).isEqualTo(newest.channel());
+        assertThat(irina.lastKind()).isEqualTo(newest.kind()).isEqualTo(MessageKind.TEXT);
         assertThat(irina.lastActivityAt()).isEqualTo(newest.sentAt());
     }
 
@@ -114,6 +115,7 @@ class InboxApiTest {
         Conversation john = conversationOf(annaToken, "John Carter");
 
         assertThat(john.lastChannel()).isEqualTo(Channel.VOICE);
+        assertThat(john.lastKind()).isEqualTo(MessageKind.CALL_MISSED);
         assertThat(messages(annaToken, john.id())).anySatisfy(m -> {
             assertThat(m.kind()).isEqualTo(MessageKind.CALL_MISSED);
             assertThat(m.channel()).isEqualTo(Channel.VOICE);
@@ -130,6 +132,7 @@ class InboxApiTest {
         assertThat(timeline.getFirst().kind()).isEqualTo(MessageKind.CALL_ANSWERED);
         assertThat(timeline.subList(1, timeline.size())).extracting(Message::channel).containsOnly(Channel.SMS);
         assertThat(dmitry.lastChannel()).isEqualTo(Channel.SMS);
+        assertThat(dmitry.lastKind()).as("the newest entry is an SMS, not the call before it").isEqualTo(MessageKind.TEXT);
     }
 
     @Test

@@ -116,6 +116,7 @@ class HubClientAgainstHubTest {
     void callsDecodeAsTimelineEntries() throws SyncException {
         Conversation john = byCustomer(client.conversations(annaToken), "John Carter");
 
+        assertThat(john.lastKind()).isEqualTo(MessageKind.CALL_MISSED);
         assertThat(client.messages(annaToken, john.id())).extracting(Message::kind).contains(MessageKind.CALL_MISSED);
     }
 

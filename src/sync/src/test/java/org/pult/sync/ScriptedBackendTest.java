@@ -22,7 +22,7 @@ class ScriptedBackendTest {
     private static final String CONVERSATION_JSON = """
             {"id": "c1",
              "customer": {"id": "u1", "displayName": "Ирина Соколова", "phone": "+79160000000", "vipLevel": 3},
-             "status": "OPEN", "lastChannel": "CHAT", "preview": "Когда починят?",
+             "status": "OPEN", "lastChannel": "CHAT", "lastKind": "TEXT", "preview": "Когда починят?",
              "lastActivityAt": "2026-03-02T09:00:00Z", "unreadCount": 2, "priority": "high"}""";
 
     private ScriptedBackend backend;

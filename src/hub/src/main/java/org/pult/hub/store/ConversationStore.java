@@ -17,15 +17,16 @@ import org.pult.core.model.Message;
 import org.pult.core.model.MessageKind;
 
 /**
- * Reads conversations and their timelines. A conversation's channel, preview and activity time
- * are not stored but read from its newest message, so they cannot drift from the timeline.
+ * Reads conversations and their timelines. A conversation's channel, kind of entry, preview and
+ * activity time are not stored but read from its newest message, so they cannot drift from the
+ * timeline.
  */
 public final class ConversationStore {
 
     private static final String ASSIGNED_TO = """
             SELECT c.id, c.status, c.subject, c.unread_count,
                    cu.id AS customer_id, cu.display_name, cu.phone, cu.email, cu.company,
-                   m.channel, m.body, m.sent_at
+                   m.channel, m.kind, m.body, m.sent_at
             FROM conversations c
             JOIN customers cu ON cu.id = c.customer_id
             JOIN messages m ON m.id = (
@@ -109,6 +110,7 @@ public final class ConversationStore {
                 customer,
                 ConversationStatus.valueOf(rows.getString("status")),
                 Channel.valueOf(rows.getString("channel")),
+                MessageKind.valueOf(rows.getString("kind")),
                 rows.getString("subject"),
                 rows.getString("body"),
                 Instant.ofEpochMilli(rows.getLong("sent_at")),
