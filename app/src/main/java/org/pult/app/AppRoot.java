@@ -3,6 +3,7 @@ package org.pult.app;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.pult.app.console.ConsoleView;
 import org.pult.app.console.ConsoleViewModel;
@@ -156,6 +157,14 @@ public final class AppRoot implements AutoCloseable {
         if (embeddedHub != null) {
             embeddedHub.close();
         }
-        background.shutdownNow();
+        // Let queued work such as the last settings save finish; it takes milliseconds.
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(3, TimeUnit.SECONDS)) {
+                background.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -4,11 +4,13 @@ import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.pult.app.i18n.I18n;
 import org.pult.app.platform.UiThread;
 import org.pult.app.settings.AppSettings;
 import org.pult.app.settings.Preferences;
+import org.pult.app.settings.WindowBounds;
 import org.pult.app.theme.ThemeManager;
 
 /**
@@ -37,8 +39,11 @@ public final class MainWindow {
         currentScreen = screen;
         Parent root = screen.get();
         if (scene == null) {
+            WindowBounds saved = preferences.get().window();
             scene = new Scene(root, 1366, 768);
             stage.setScene(scene);
+            restore(saved);
+            stage.setOnHiding(event -> remember());
             stage.setMinWidth(1024);
             stage.setMinHeight(640);
             for (String size : new String[] {"64", "256"}) {
@@ -53,6 +58,23 @@ public final class MainWindow {
         if (!stage.isShowing()) {
             stage.show();
         }
+    }
+
+    /** Back where the operator left it, if that place is still on one of the screens. */
+    private void restore(WindowBounds saved) {
+        if (saved == null || Screen.getScreensForRectangle(saved.x(), saved.y(), saved.width(), saved.height()).isEmpty()) {
+            return;
+        }
+        stage.setX(saved.x());
+        stage.setY(saved.y());
+        stage.setWidth(saved.width());
+        stage.setHeight(saved.height());
+        stage.setMaximized(saved.maximized());
+    }
+
+    private void remember() {
+        WindowBounds bounds = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+        preferences.update(settings -> settings.withWindow(bounds));
     }
 
     public Stage stage() {

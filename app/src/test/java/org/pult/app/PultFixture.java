@@ -42,7 +42,10 @@ public final class PultFixture implements AutoCloseable {
 
     public static PultFixture start(Stage stage, Path home, LaunchOptions options, String language) throws IOException {
         Files.createDirectories(home);
-        Files.writeString(home.resolve("settings.properties"), "language=" + language + "\n");
+        Path settings = home.resolve("settings.properties");
+        if (Files.notExists(settings)) {
+            Files.writeString(settings, "language=" + language + "\n");
+        }
         AppRoot root = new AppRoot(new DataPaths(home), options, Clock.systemDefaultZone());
         root.start(stage);
         return new PultFixture(root);

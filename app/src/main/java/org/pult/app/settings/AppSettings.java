@@ -4,10 +4,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The operator's own settings. {@code backendUrl} is blank when Pult should start its embedded hub.
- * Secrets never live here: this is a plain file.
+ * The operator's own settings. {@code backendUrl} is blank when Pult should start its embedded hub;
+ * {@code window} is null until the window has been closed once. Secrets never live here: this is
+ * a plain file.
  */
-public record AppSettings(Locale language, Theme theme, String backendUrl, String lastUsername) {
+public record AppSettings(Locale language, Theme theme, String backendUrl, String lastUsername, WindowBounds window) {
 
     public AppSettings {
         Objects.requireNonNull(language, "language");
@@ -17,7 +18,7 @@ public record AppSettings(Locale language, Theme theme, String backendUrl, Strin
     }
 
     public static AppSettings defaults(Locale systemLocale) {
-        return new AppSettings(systemLocale, Theme.LIGHT, "", "");
+        return new AppSettings(systemLocale, Theme.LIGHT, "", "", null);
     }
 
     public boolean usesEmbeddedHub() {
@@ -25,18 +26,22 @@ public record AppSettings(Locale language, Theme theme, String backendUrl, Strin
     }
 
     public AppSettings withLanguage(Locale newLanguage) {
-        return new AppSettings(newLanguage, theme, backendUrl, lastUsername);
+        return new AppSettings(newLanguage, theme, backendUrl, lastUsername, window);
     }
 
     public AppSettings withTheme(Theme newTheme) {
-        return new AppSettings(language, newTheme, backendUrl, lastUsername);
+        return new AppSettings(language, newTheme, backendUrl, lastUsername, window);
     }
 
     public AppSettings withLastUsername(String username) {
-        return new AppSettings(language, theme, backendUrl, username);
+        return new AppSettings(language, theme, backendUrl, username, window);
     }
 
     public AppSettings withBackendUrl(String url) {
-        return new AppSettings(language, theme, url, lastUsername);
+        return new AppSettings(language, theme, url, lastUsername, window);
+    }
+
+    public AppSettings withWindow(WindowBounds bounds) {
+        return new AppSettings(language, theme, backendUrl, lastUsername, bounds);
     }
 }

@@ -25,6 +25,7 @@ public final class SettingsStore {
     private static final String THEME = "theme";
     private static final String BACKEND_URL = "backend.url";
     private static final String LAST_USERNAME = "last.username";
+    private static final String WINDOW = "window";
 
     private final Path file;
     private final Locale systemLocale;
@@ -50,7 +51,8 @@ public final class SettingsStore {
                 languageOf(properties.getProperty(LANGUAGE), defaults.language()),
                 themeOf(properties.getProperty(THEME), defaults.theme()),
                 properties.getProperty(BACKEND_URL, defaults.backendUrl()),
-                properties.getProperty(LAST_USERNAME, defaults.lastUsername()));
+                properties.getProperty(LAST_USERNAME, defaults.lastUsername()),
+                windowOf(properties.getProperty(WINDOW)));
     }
 
     public void save(AppSettings settings) throws IOException {
@@ -59,6 +61,11 @@ public final class SettingsStore {
         properties.setProperty(THEME, settings.theme().name());
         properties.setProperty(BACKEND_URL, settings.backendUrl());
         properties.setProperty(LAST_USERNAME, settings.lastUsername());
+        WindowBounds window = settings.window();
+        if (window != null) {
+            properties.setProperty(WINDOW, window.x() + "," + window.y() + "," + window.width() + ","
+                    + window.height() + "," + window.maximized());
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
@@ -73,6 +80,27 @@ public final class SettingsStore {
 
     private static Locale languageOf(String tag, Locale fallback) {
         return tag == null || tag.isBlank() ? fallback : Locale.forLanguageTag(tag.strip());
+    }
+
+    /** "x,y,width,height,maximized"; anything else (hand-edited, truncated) means "not known". */
+    private static WindowBounds windowOf(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.split(",");
+        try {
+            if (parts.length == 5) {
+                WindowBounds bounds = new WindowBounds(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
+                        Double.parseDouble(parts[2]), Double.parseDouble(parts[3]), Boolean.parseBoolean(parts[4].strip()));
+                if (bounds.width() > 0 && bounds.height() > 0) {
+                    return bounds;
+                }
+            }
+        } catch (NumberFormatException malformed) {
+            // Falls through to the warning below.
+        }
+        LOG.warn("Ignoring malformed window position '{}' in settings", text);
+        return null;
     }
 
     private static Theme themeOf(String name, Theme fallback) {

@@ -17,7 +17,8 @@ class SettingsStoreTest {
     @Test
     void savedSettingsComeBack() throws IOException {
         SettingsStore store = new SettingsStore(home.resolve("settings.properties"), Locale.ENGLISH);
-        AppSettings saved = new AppSettings(Locale.forLanguageTag("ru"), Theme.DARK, "https://hub.example:8443", "анна");
+        AppSettings saved = new AppSettings(Locale.forLanguageTag("ru"), Theme.DARK, "https://hub.example:8443", "анна",
+                new WindowBounds(-1280.5, 40, 1600, 900, true));
         store.save(saved);
         assertThat(store.load()).isEqualTo(saved);
         assertThat(home.resolve("settings.properties.tmp")).doesNotExist();
@@ -36,6 +37,17 @@ class SettingsStoreTest {
         Files.write(file, new byte[] {'t', 'h', 'e', 'm', 'e', '=', '\\', 'u', 'Z', 'Z'});
         AppSettings settings = new SettingsStore(file, Locale.ENGLISH).load();
         assertThat(settings).isEqualTo(AppSettings.defaults(Locale.ENGLISH));
+    }
+
+    @Test
+    void aMalformedWindowPositionIsForgottenAndTheRestKept() throws IOException {
+        Path file = home.resolve("settings.properties");
+        Files.writeString(file, "window=10,20,wide,600,false\nlast.username=james\n");
+        AppSettings settings = new SettingsStore(file, Locale.ENGLISH).load();
+        assertThat(settings.window()).isNull();
+        assertThat(settings.lastUsername()).isEqualTo("james");
+        Files.writeString(file, "window=10,20,0,600,false\n");
+        assertThat(new SettingsStore(file, Locale.ENGLISH).load().window()).isNull();
     }
 
     @Test
