@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class SignInViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
+    private static final String EMBEDDED_STARTING = "signin.embedded.starting";
 
     private final SignInService service;
     private final AppExecutors executors;
@@ -54,7 +55,7 @@ public final class SignInViewModel {
 
     /** The embedded hub is starting: say so, so an empty address field is not a mystery. */
     public void embeddedHubStarting() {
-        notice.set(UserMessage.of("signin.embedded.starting"));
+        notice.set(UserMessage.of(EMBEDDED_STARTING));
     }
 
     /** The embedded hub is up: pre-fill its address unless the operator already typed one. */
@@ -63,7 +64,7 @@ public final class SignInViewModel {
         if (backendUrl.get().isBlank()) {
             backendUrl.set(embeddedUrl);
         }
-        if (error.get() != null && "signin.embedded.starting".equals(error.get().key())) {
+        if (error.get() != null && EMBEDDED_STARTING.equals(error.get().key())) {
             error.set(null);
         }
         notice.set(null);
@@ -126,7 +127,7 @@ public final class SignInViewModel {
 
     private UserMessage validate() {
         if (backendUrl.get().isBlank()) {
-            return UserMessage.of(embeddedUrl == null ? "signin.embedded.starting" : "signin.error.noBackend");
+            return UserMessage.of(embeddedUrl == null ? EMBEDDED_STARTING : "signin.error.noBackend");
         }
         if (username.get().isBlank()) {
             return UserMessage.of("signin.error.noUsername");

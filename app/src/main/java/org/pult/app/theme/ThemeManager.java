@@ -11,12 +11,23 @@ public final class ThemeManager {
 
     private static final String PULT_CSS = ThemeManager.class.getResource("/org/pult/app/theme/pult.css").toExternalForm();
 
+    private Theme applied;
+
+    /**
+     * Called for every new screen as well as for a theme change; the user-agent stylesheet is
+     * large, so it is only replaced when the theme really changes.
+     */
     public void apply(Theme theme, Scene scene) {
-        Application.setUserAgentStylesheet(switch (theme) {
-            case LIGHT -> new PrimerLight().getUserAgentStylesheet();
-            case DARK -> new PrimerDark().getUserAgentStylesheet();
-        });
-        scene.getStylesheets().setAll(PULT_CSS);
+        if (theme != applied) {
+            Application.setUserAgentStylesheet(switch (theme) {
+                case LIGHT -> new PrimerLight().getUserAgentStylesheet();
+                case DARK -> new PrimerDark().getUserAgentStylesheet();
+            });
+            applied = theme;
+        }
+        if (!scene.getStylesheets().contains(PULT_CSS)) {
+            scene.getStylesheets().add(PULT_CSS);
+        }
         scene.getRoot().getStyleClass().removeAll("theme-light", "theme-dark");
         scene.getRoot().getStyleClass().add(theme == Theme.DARK ? "theme-dark" : "theme-light");
     }
