@@ -1,0 +1,3 @@
+package org.pult.softphone.api;
+
+public enum CallDirection { INCOMING, OUTGOING }

@@ -1,0 +1,3 @@
+package org.pult.softphone.api;
+
+public enum MediaEncryption { NONE, SRTP, ZRTP, DTLS }

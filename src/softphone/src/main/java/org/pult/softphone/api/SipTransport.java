@@ -1,0 +1,3 @@
+package org.pult.softphone.api;
+
+public enum SipTransport { UDP, TCP, TLS }
