@@ -188,7 +188,56 @@ public final class ConversationStore implements InboxCache {
         statement.setLong(9, message.sentAt().toEpochMilli());
     }
 
-    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+    /** Stores one conversation and its customer inside the caller's transaction. */
+    static void upsertConversation(Connection connection, Conversation conversation) throws SQLException {
+        try (PreparedStatement customers = connection.prepareStatement(UPSERT_CUSTOMER);
+                PreparedStatement rows = connection.prepareStatement(UPSERT_CONVERSATION)) {
+            bindCustomer(customers, conversation.customer());
+            customers.executeUpdate();
+            bindConversation(rows, conversation);
+            rows.executeUpdate();
+        }
+    }
+
+    /** Stores one message inside the caller's transaction; it is no longer pending. */
+    static void upsertMessage(Connection connection, Message message) throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement(UPSERT_MESSAGE)) {
+            bindMessage(rows, message);
+            rows.executeUpdate();
+        }
+        try (PreparedStatement settle = connection.prepareStatement("UPDATE messages SET pending = 0 WHERE id = ?")) {
+            settle.setString(1, message.id());
+            settle.executeUpdate();
+        }
+    }
+
+    static boolean conversationExists(Connection connection, String conversationId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM conversations WHERE id = ?")) {
+            query.setString(1, conversationId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /** The ids of this conversation's messages the backend has not acknowledged yet. */
+    public java.util.Set<String> pendingMessageIds(String conversationId) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id FROM messages WHERE conversation_id = ? AND pending = 1")) {
+                query.setString(1, conversationId);
+                try (ResultSet rows = query.executeQuery()) {
+                    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                    return java.util.Set.copyOf(ids);
+                }
+            }
+        });
+    }
+
+    static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);
         } else {

@@ -53,7 +53,67 @@ final class Migrations {
                     "CREATE INDEX messages_by_conversation_time ON messages(conversation_id, sent_at, id)")),
             // Rows cached before this step read back as TEXT until the next sync rewrites them.
             new Migration(3, "kind of a conversation's newest entry", List.of(
-                    "ALTER TABLE conversations ADD COLUMN last_kind TEXT NOT NULL DEFAULT 'TEXT'")));
+                    "ALTER TABLE conversations ADD COLUMN last_kind TEXT NOT NULL DEFAULT 'TEXT'")),
+            // The operator's actions wait here for the backend, written with their local effect.
+            // No foreign keys: like drafts, they are the operator's own work.
+            new Migration(4, "outbox, local operator state, notes, dispositions, event cursor", List.of(
+                    """
+                    CREATE TABLE outbox (
+                        sequence         INTEGER PRIMARY KEY AUTOINCREMENT,
+                        idempotency_key  TEXT NOT NULL UNIQUE,
+                        type             TEXT NOT NULL,
+                        conversation_id  TEXT,
+                        state            TEXT,
+                        reason_code      TEXT,
+                        disposition_code TEXT,
+                        text             TEXT,
+                        occurred_at      INTEGER NOT NULL,
+                        status           TEXT NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'SENT', 'POISON')),
+                        attempts         INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at  INTEGER NOT NULL,
+                        last_error       TEXT,
+                        entity_id        TEXT,
+                        acknowledged_at  INTEGER
+                    )""",
+                    "CREATE INDEX outbox_by_status ON outbox(status, sequence)",
+                    """
+                    CREATE TABLE operator_state (
+                        id                 INTEGER PRIMARY KEY CHECK (id = 1),
+                        state              TEXT NOT NULL,
+                        reason_code        TEXT,
+                        changed_at         INTEGER NOT NULL,
+                        server_state       TEXT,
+                        server_reason_code TEXT
+                    )""",
+                    """
+                    CREATE TABLE notes (
+                        id              TEXT PRIMARY KEY,
+                        conversation_id TEXT NOT NULL,
+                        author          TEXT,
+                        text            TEXT NOT NULL,
+                        created_at      INTEGER NOT NULL,
+                        action_key      TEXT,
+                        pending         INTEGER NOT NULL DEFAULT 0
+                    )""",
+                    "CREATE INDEX notes_by_conversation ON notes(conversation_id, created_at)",
+                    """
+                    CREATE TABLE dispositions (
+                        conversation_id TEXT PRIMARY KEY,
+                        id              TEXT,
+                        code            TEXT NOT NULL,
+                        note            TEXT,
+                        set_at          INTEGER NOT NULL,
+                        action_key      TEXT,
+                        pending         INTEGER NOT NULL DEFAULT 0
+                    )""",
+                    "ALTER TABLE messages ADD COLUMN action_key TEXT",
+                    "ALTER TABLE messages ADD COLUMN pending INTEGER NOT NULL DEFAULT 0",
+                    "CREATE INDEX messages_by_action_key ON messages(action_key) WHERE action_key IS NOT NULL",
+                    """
+                    CREATE TABLE sync_cursors (
+                        name   TEXT PRIMARY KEY,
+                        cursor INTEGER NOT NULL
+                    )""")));
 
     static final int LATEST = ALL.getLast().version();
 

@@ -2,7 +2,10 @@ package org.pult.hub;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import org.pult.core.model.SipTransport;
+import org.pult.hub.sip.SipDomain;
 
 /** Parses the stand-alone hub's arguments; the environment supplies defaults. */
 final class HubCommandLine {
@@ -16,6 +19,9 @@ final class HubCommandLine {
               --data <dir>       directory for hub.db, created if missing (env PULT_HUB_DATA)
               --port <port>      TCP port 0-65535, 0 picks a free one (env PULT_HUB_PORT, default 8080)
               --host <address>   address to listen on (default 127.0.0.1)
+              --sip-domain <host[:port]>  SIP registrar operators register with; their profiles
+                                 then carry a SIP account (user name = login)
+              --sip-transport <UDP|TCP|TLS>  how to reach it (default TLS)
               --help             print this help
             """;
 
@@ -37,6 +43,8 @@ final class HubCommandLine {
         String host = HubConfig.DEFAULT_HOST;
         String port = env.get(ENV_PORT);
         String data = env.get(ENV_DATA);
+        String sipDomain = null;
+        String sipTransport = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -55,6 +63,8 @@ final class HubCommandLine {
                 case "--host" -> host = required(name, value);
                 case "--port" -> port = required(name, value);
                 case "--data" -> data = required(name, value);
+                case "--sip-domain" -> sipDomain = required(name, value);
+                case "--sip-transport" -> sipTransport = required(name, value);
                 default -> throw new UsageException("Unknown option: " + arg);
             }
         }
@@ -62,7 +72,33 @@ final class HubCommandLine {
         if (data == null || data.isBlank()) {
             throw new UsageException("No data directory: pass --data <dir> or set " + ENV_DATA);
         }
-        return new Parsed(new HubConfig(host, portNumber, dataDir(data)), false);
+        HubConfig config = new HubConfig(host, portNumber, dataDir(data));
+        if (sipTransport != null && sipDomain == null) {
+            throw new UsageException("--sip-transport needs --sip-domain");
+        }
+        if (sipDomain != null) {
+            config = config.withSip(sipDomain(sipDomain, transport(sipTransport)));
+        }
+        return new Parsed(config, false);
+    }
+
+    private static SipTransport transport(String value) throws UsageException {
+        if (value == null) {
+            return SipTransport.TLS;
+        }
+        try {
+            return SipTransport.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("SIP transport must be UDP, TCP or TLS, got '" + value + "'");
+        }
+    }
+
+    private static SipDomain sipDomain(String value, SipTransport transport) throws UsageException {
+        try {
+            return SipDomain.parse(value, transport);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Bad --sip-domain: " + e.getMessage());
+        }
     }
 
     private static String required(String option, String value) throws UsageException {

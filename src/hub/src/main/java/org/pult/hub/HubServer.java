@@ -1,17 +1,27 @@
 package org.pult.hub;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import org.pult.hub.actions.ActionService;
+import org.pult.hub.actions.SignInState;
 import org.pult.hub.auth.Authenticator;
 import org.pult.hub.auth.PasswordHasher;
 import org.pult.hub.auth.SessionTokens;
 import org.pult.hub.demo.DemoSeeder;
+import org.pult.hub.events.EventSignal;
+import org.pult.hub.http.ApiServices;
 import org.pult.hub.http.HubHttp;
+import org.pult.hub.http.HubJson;
+import org.pult.hub.sip.SipProvisioning;
+import org.pult.hub.store.CodeLists;
 import org.pult.hub.store.ConversationStore;
+import org.pult.hub.store.EventLog;
+import org.pult.hub.store.NoteStore;
 import org.pult.hub.store.HubDatabase;
 import org.pult.hub.store.SessionStore;
 import org.pult.hub.store.UserStore;
@@ -28,11 +38,13 @@ public final class HubServer implements AutoCloseable {
 
     private final Javalin http;
     private final String host;
+    private final EventSignal signal;
     private volatile boolean closed;
 
-    private HubServer(Javalin http, String host) {
+    private HubServer(Javalin http, String host, EventSignal signal) {
         this.http = http;
         this.host = host;
+        this.signal = signal;
     }
 
     /**
@@ -50,19 +62,34 @@ public final class HubServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         PasswordHasher hasher = new PasswordHasher(random);
         seed(database, clock);
-        Authenticator authenticator = new Authenticator(
-                new UserStore(database), new SessionStore(database), hasher, new SessionTokens(random), clock);
-        Javalin http = HubHttp.create(authenticator, new ConversationStore(database));
+        ObjectMapper json = HubJson.newMapper();
+        EventSignal signal = new EventSignal();
+        UserStore users = new UserStore(database);
+        ConversationStore conversations = new ConversationStore(database);
+        NoteStore notes = new NoteStore(database);
+        CodeLists codes = new CodeLists(database);
+        EventLog events = new EventLog(database, json);
+        SipProvisioning sip = new SipProvisioning(config.sip());
+        Authenticator authenticator = new Authenticator(users, new SessionStore(database), hasher,
+                new SessionTokens(random), clock, new SignInState(database, users, events, signal, clock), sip::profileOf);
+        ActionService actions = new ActionService(database, users, conversations, notes, codes, events, signal, json, clock);
+        ApiServices services = new ApiServices(authenticator, users, conversations, notes, codes, actions, events, signal,
+                sip, config.heartbeat());
+        Javalin http = HubHttp.create(services, json);
         try {
             http.start(config.host(), config.port());
         } catch (RuntimeException e) {
+            signal.close();
             http.stop();
             throw new HubStartException("Cannot listen on " + config.host() + ":" + config.port()
                     + " (" + e.getMessage() + ")", e);
         }
-        HubServer server = new HubServer(http, config.host());
+        HubServer server = new HubServer(http, config.host(), signal);
         LOG.info("Pult hub listening on {} with data in {} (started in {} ms)", server.baseUri(),
                 database.file(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        if (config.sip() != null) {
+            LOG.info("Operators get SIP accounts on {}", config.sip());
+        }
         return server;
     }
 
@@ -104,6 +131,7 @@ public final class HubServer implements AutoCloseable {
         }
         closed = true;
         int port = port();
+        signal.close();
         http.stop();
         LOG.info("Pult hub on port {} stopped", port);
     }

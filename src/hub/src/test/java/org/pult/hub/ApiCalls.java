@@ -78,6 +78,14 @@ final class ApiCalls {
         }
     }
 
+    <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not a " + type.getSimpleName() + ": " + body, e);
+        }
+    }
+
     ApiError error(HttpResponse<String> response) {
         return read(response, ApiError.class);
     }

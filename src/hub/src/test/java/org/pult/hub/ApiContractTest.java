@@ -26,13 +26,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pult.core.api.ActionType;
 import org.pult.core.api.ApiPaths;
+import org.pult.core.api.EventType;
 import org.pult.core.model.Channel;
 import org.pult.core.model.ConversationStatus;
 import org.pult.core.model.Direction;
 import org.pult.core.model.MessageKind;
 import org.pult.core.model.OperatorState;
 import org.pult.core.model.Role;
+import org.pult.core.model.SipTransport;
 
 /**
  * The OpenAPI document is the contract: it must be valid, name every path and enum the code
@@ -51,7 +54,8 @@ class ApiContractTest {
 
     @BeforeAll
     static void startHub() throws IOException {
-        hub = HubServer.start(HubConfig.embedded(dataDir));
+        hub = HubServer.start(HubConfig.embedded(dataDir).withSip("pbx.example.org:5061", SipTransport.TLS)
+                .withHeartbeat(java.time.Duration.ofMillis(300)));
         api = new ApiCalls(hub.baseUri());
         try (InputStream document = ApiContractTest.class.getResourceAsStream(OPENAPI_RESOURCE)) {
             contract = new ObjectMapper(new YAMLFactory()).readTree(document);
@@ -78,7 +82,9 @@ class ApiContractTest {
     void everyPathOfTheCodeIsDocumented() {
         assertThat(contract.get("paths").properties().stream().map(java.util.Map.Entry::getKey))
                 .containsExactlyInAnyOrder(ApiPaths.HEALTH, ApiPaths.LOGIN, ApiPaths.ME, ApiPaths.CONVERSATIONS,
-                        ApiPaths.messagesOf("{conversationId}"));
+                        ApiPaths.messagesOf("{conversationId}"), ApiPaths.notesOf("{conversationId}"),
+                        ApiPaths.REASON_CODES, ApiPaths.DISPOSITIONS, ApiPaths.ACTIONS, ApiPaths.EVENTS,
+                        ApiPaths.EVENTS_STREAM, ApiPaths.TEAM);
     }
 
     @Test
@@ -89,6 +95,9 @@ class ApiContractTest {
         assertEnum("MessageKind", MessageKind.values());
         assertEnum("Direction", Direction.values());
         assertEnum("ConversationStatus", ConversationStatus.values());
+        assertEnum("ActionType", ActionType.values());
+        assertEnum("EventType", EventType.values());
+        assertEnum("SipTransport", SipTransport.values());
     }
 
     @Test
@@ -109,6 +118,56 @@ class ApiContractTest {
         for (JsonNode conversation : conversations) {
             assertMatches(api.get(ApiPaths.messagesOf(conversation.get("id").asText()), token), 200, arrayOf("Message"));
         }
+    }
+
+    @Test
+    void actionsEventsListsAndTheTeamMatchTheirSchemas() throws Exception {
+        String anna = api.tokenFor("anna");
+        ApiActions actions = new ApiActions(hub.baseUri(), api);
+        JsonNode profile = assertMatches(api.get(ApiPaths.ME, anna), 200, ref("OperatorProfile"));
+        assertThat(profile.at("/sip/username").asText()).isEqualTo("anna");
+        assertMatches(api.get(ApiPaths.REASON_CODES, anna), 200, arrayOf("CodeOption"));
+        assertMatches(api.get(ApiPaths.DISPOSITIONS, anna), 200, arrayOf("CodeOption"));
+        String conversation = api.read(api.get(ApiPaths.CONVERSATIONS, anna), JsonNode.class).get(0).get("id").asText();
+        var reply = ApiActions.reply(conversation, "contract reply");
+        assertMatches(actions.post(anna, reply), 200, ref("ActionResult"));
+        assertMatches(actions.post(anna, reply), 200, ref("ActionResult"));
+        assertMatches(actions.post(anna, ApiActions.note(conversation, "contract note")), 200, ref("ActionResult"));
+        assertMatches(actions.post(anna, ApiActions.state(OperatorState.NOT_READY, "BREAK")), 200, ref("ActionResult"));
+        assertMatches(actions.post(anna, ApiActions.disposition(conversation, "RESOLVED")), 200, ref("ActionResult"));
+        assertMatches(api.get(ApiPaths.notesOf(conversation), anna), 200, arrayOf("Note"));
+        JsonNode page = assertMatches(api.get(ApiPaths.EVENTS + "?since=0&limit=500", anna), 200, ref("EventPage"));
+        assertThat(StreamSupport.stream(page.get("events").spliterator(), false).map(e -> e.get("type").asText()))
+                .contains("MESSAGE_ADDED", "NOTE_ADDED", "STATE_CHANGED", "DISPOSITION_SET", "CONVERSATION_UPDATED");
+        assertMatches(api.get(ApiPaths.TEAM, api.tokenFor("oleg")), 200, arrayOf("TeamMember"));
+        try (SseReader stream = new SseReader(hub.baseUri().resolve(ApiPaths.EVENTS_STREAM),
+                java.util.Map.of("Authorization", "Bearer " + anna, "Accept", "text/event-stream"))) {
+            for (SseReader.Frame frame : stream.events(page.get("events").size(), java.time.Duration.ofSeconds(10))) {
+                JsonNode event = JSON.readTree(frame.data());
+                assertThat(schema(ref("LiveEvent")).validate(event)).as(frame.data()).isEmpty();
+                assertThat(frame.id()).isEqualTo(event.get("cursor").asText());
+                assertThat(frame.event()).isEqualTo(event.get("type").asText());
+            }
+        }
+    }
+
+    @Test
+    void actionAndEventErrorsMatchApiError() throws IOException {
+        String anna = api.tokenFor("anna");
+        ApiActions actions = new ApiActions(hub.baseUri(), api);
+        assertMatches(actions.postRaw(anna, "{"), 400, ref("ApiError"));
+        assertMatches(actions.post(null, ApiActions.note("x", "y")), 401, ref("ApiError"));
+        assertMatches(actions.post(anna, ApiActions.note("no-such-conversation", "y")), 404, ref("ApiError"));
+        assertMatches(actions.postRaw(anna, "{\"text\": \"" + "x".repeat(70_000) + "\"}"), 413, ref("ApiError"));
+        assertMatches(actions.post(anna, ApiActions.state(OperatorState.NOT_READY, "NAP")), 422, ref("ApiError"));
+        var note = ApiActions.note(api.read(api.get(ApiPaths.CONVERSATIONS, anna), JsonNode.class).get(0).get("id").asText(), "a");
+        actions.post(anna, note);
+        assertMatches(actions.post(anna, org.pult.core.api.ActionRequest.note(note.idempotencyKey(), note.conversationId(),
+                "b", note.occurredAt())), 409, ref("ApiError"));
+        assertMatches(api.get(ApiPaths.EVENTS + "?since=x", anna), 400, ref("ApiError"));
+        assertMatches(api.get(ApiPaths.EVENTS_STREAM, anna), 406, ref("ApiError"));
+        assertMatches(api.get(ApiPaths.TEAM, anna), 403, ref("ApiError"));
+        assertMatches(api.get(ApiPaths.notesOf("no-such-conversation"), anna), 404, ref("ApiError"));
     }
 
     @Test

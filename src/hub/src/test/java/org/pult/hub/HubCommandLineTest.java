@@ -45,6 +45,25 @@ class HubCommandLineTest {
     }
 
     @Test
+    void aSipDomainAndTransportGiveOperatorsSipAccounts() throws UsageException {
+        HubConfig config = parse(Map.of(), "--data", "d", "--sip-domain", "pbx.example.org:5070", "--sip-transport", "udp");
+
+        assertThat(config.sip().host()).isEqualTo("pbx.example.org");
+        assertThat(config.sip().port()).isEqualTo(5070);
+        assertThat(config.sip().transport()).isEqualTo(org.pult.core.model.SipTransport.UDP);
+        assertThat(parse(Map.of(), "--data", "d", "--sip-domain", "pbx").sip().transport())
+                .isEqualTo(org.pult.core.model.SipTransport.TLS);
+        assertThat(parse(Map.of(), "--data", "d").sip()).isNull();
+    }
+
+    @Test
+    void badSipOptionsAreRefusedWithAReason() {
+        assertRefused("UDP, TCP or TLS", "--data", "d", "--sip-domain", "pbx", "--sip-transport", "WSS");
+        assertRefused("--sip-transport needs --sip-domain", "--data", "d", "--sip-transport", "TLS");
+        assertRefused("Bad --sip-domain", "--data", "d", "--sip-domain", "pbx:port");
+    }
+
+    @Test
     void helpIsNotAnError() throws UsageException {
         assertThat(HubCommandLine.parse(new String[] {"--help"}, Map.of()).helpRequested()).isTrue();
     }

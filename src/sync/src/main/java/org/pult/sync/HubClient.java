@@ -17,7 +17,12 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.pult.core.api.ActionRequest;
+import org.pult.core.api.ActionResult;
 import org.pult.core.api.ApiPaths;
+import org.pult.core.api.CodeOption;
+import org.pult.core.api.EventPage;
+import org.pult.core.api.TeamMember;
 import org.pult.core.api.LoginRequest;
 import org.pult.core.api.LoginResponse;
 import org.pult.core.model.Conversation;
@@ -111,6 +116,64 @@ public final class HubClient {
                 .build();
         return nonNullElements(call(authorized(url, token), "Reading messages of conversation " + conversationId,
                 listOf(Message.class)), "messages");
+    }
+
+    /**
+     * Sends one operator action. A key the backend already applied answers with the first result,
+     * so sending again after a lost answer is safe. {@link SyncException#isPermanent()} tells a
+     * rejection from a failure worth retrying.
+     */
+    public ActionResult submit(String token, ActionRequest action) throws SyncException {
+        Objects.requireNonNull(action, "action");
+        Request request = new Request.Builder()
+                .url(url(ApiPaths.ACTIONS))
+                .header("Authorization", "Bearer " + Objects.requireNonNull(token, "token"))
+                .post(RequestBody.create(body(action), JSON))
+                .build();
+        ActionResult result = call(request, "Sending " + action.type() + " " + action.idempotencyKey(),
+                type(ActionResult.class));
+        if (!action.idempotencyKey().equals(result.idempotencyKey())) {
+            throw new SyncException(Reason.MALFORMED_RESPONSE, "The answer to action " + action.idempotencyKey()
+                    + " from " + HubUrls.display(base) + " names another action");
+        }
+        return result;
+    }
+
+    /** The caller's events after {@code since}, oldest first. */
+    public EventPage events(String token, long since, int limit) throws SyncException {
+        HttpUrl url = url(ApiPaths.EVENTS).newBuilder()
+                .addQueryParameter("since", Long.toString(since))
+                .addQueryParameter("limit", Integer.toString(limit))
+                .build();
+        // A null among the events fails in EventPage's constructor and reads as MALFORMED_RESPONSE.
+        return call(authorized(url, token), "Reading events after " + since, type(EventPage.class));
+    }
+
+    /** The reasons an operator may give for NOT_READY. */
+    public List<CodeOption> reasonCodes(String token) throws SyncException {
+        return nonNullElements(call(authorized(url(ApiPaths.REASON_CODES), token), "Reading reason codes",
+                listOf(CodeOption.class)), "reason codes");
+    }
+
+    /** The codes a conversation may be wrapped up with. */
+    public List<CodeOption> dispositions(String token) throws SyncException {
+        return nonNullElements(call(authorized(url(ApiPaths.DISPOSITIONS), token), "Reading dispositions",
+                listOf(CodeOption.class)), "dispositions");
+    }
+
+    /** Supervisors and admins: every operator and their state; SERVER_ERROR 403 for operators. */
+    public List<TeamMember> team(String token) throws SyncException {
+        return nonNullElements(call(authorized(url(ApiPaths.TEAM), token), "Reading the team",
+                listOf(TeamMember.class)), "team members");
+    }
+
+    /** The event stream's address, for {@link EventStream}. */
+    HttpUrl eventStreamUrl() {
+        return url(ApiPaths.EVENTS_STREAM);
+    }
+
+    OkHttpClient http() {
+        return http;
     }
 
     private <T> T call(Request request, String what, JavaType type) throws SyncException {

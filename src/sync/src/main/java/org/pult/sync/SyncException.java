@@ -54,6 +54,16 @@ public final class SyncException extends Exception {
         return httpStatus == 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
     }
 
+    /**
+     * Whether the backend refused the request for good (HTTP 400, 403, 404, 409, 413, 422 with a
+     * Pult error body): sending it again will fail the same way. Everything else, including
+     * answers that are not Pult's (an HTML error page from a proxy), may pass.
+     */
+    public boolean isPermanent() {
+        return reason == Reason.SERVER_ERROR && apiErrorCode != null
+                && org.pult.core.api.ApiErrorCodes.isPermanent(httpStatus);
+    }
+
     /** The {@code ApiError} code from the answer's body, if it had one. */
     public Optional<String> apiErrorCode() {
         return Optional.ofNullable(apiErrorCode);

@@ -7,8 +7,23 @@ public final class ApiPaths {
     public static final String LOGIN = PREFIX + "/auth/login";
     public static final String ME = PREFIX + "/me";
     public static final String CONVERSATIONS = PREFIX + "/conversations";
+    /** Operator actions, each applied once per idempotency key ({@link ActionRequest}). */
+    public static final String ACTIONS = PREFIX + "/actions";
+    /** The event log after a cursor: {@code ?since=<cursor>&limit=<n>} ({@link EventPage}). */
+    public static final String EVENTS = PREFIX + "/events";
+    /** The event log as server-sent events, resuming after {@code Last-Event-ID} or {@code ?since=}. */
+    public static final String EVENTS_STREAM = EVENTS + "/stream";
+    /** The reasons an operator may give for NOT_READY. */
+    public static final String REASON_CODES = PREFIX + "/reason-codes";
+    /** The codes an operator may close a conversation with. */
+    public static final String DISPOSITIONS = PREFIX + "/dispositions";
+    /** Supervisors and admins only: every operator and their state. */
+    public static final String TEAM = PREFIX + "/team";
     /** The contract itself, as OpenAPI 3.1 YAML, for people writing another backend. */
     public static final String OPENAPI = PREFIX + "/openapi.yaml";
+
+    /** The header a hub sets to {@code true} when it answers an idempotency key it had already applied. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private ApiPaths() {
     }
@@ -16,5 +31,10 @@ public final class ApiPaths {
     /** {@code /api/v1/conversations/{id}/messages} for one conversation. */
     public static String messagesOf(String conversationId) {
         return CONVERSATIONS + "/" + conversationId + "/messages";
+    }
+
+    /** {@code /api/v1/conversations/{id}/notes} for one conversation. */
+    public static String notesOf(String conversationId) {
+        return CONVERSATIONS + "/" + conversationId + "/notes";
     }
 }

@@ -22,6 +22,21 @@ class SecretsInToStringTest {
     }
 
     @Test
+    void theSipPasswordNeverAppearsInTheProfile() {
+        var sip = new org.pult.core.model.SipProfile("sip:anna@pbx.example.org", "sip:pbx.example.org:5061",
+                org.pult.core.model.SipTransport.TLS, "anna", "sip-Secr3t");
+        var profile = new OperatorProfile("u1", "anna", "Anna", Role.OPERATOR, OperatorState.READY, sip);
+        assertThat(profile.toString()).contains("sip:anna@pbx.example.org").doesNotContain("sip-Secr3t");
+        assertThat(new LoginResponse("tok-1", profile).toString()).doesNotContain("sip-Secr3t");
+    }
+
+    @Test
+    void anActionPrintsTheLengthOfItsTextNotTheText() {
+        var reply = ActionRequest.reply("k1", "c1", "Ваш пароль: 12345", java.time.Instant.EPOCH);
+        assertThat(reply.toString()).contains("k1").contains("REPLY").doesNotContain("12345");
+    }
+
+    @Test
     void messagesPathNamesTheConversation() {
         assertThat(ApiPaths.messagesOf("c42")).isEqualTo("/api/v1/conversations/c42/messages");
     }

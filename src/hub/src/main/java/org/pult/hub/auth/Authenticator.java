@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.pult.core.api.LoginResponse;
+import org.pult.core.model.OperatorProfile;
 import org.pult.core.model.OperatorState;
 import org.pult.hub.store.SessionStore;
 import org.pult.hub.store.StoredUser;
@@ -25,9 +27,14 @@ public final class Authenticator {
     private final PasswordHasher hasher;
     private final SessionTokens tokens;
     private final Clock clock;
+    private final SignInEffects signInEffects;
+    private final Function<StoredUser, OperatorProfile> profiles;
 
     public Authenticator(UserStore users, SessionStore sessions, PasswordHasher hasher, SessionTokens tokens,
-                         Clock clock) {
+                         Clock clock, SignInEffects signInEffects,
+                         Function<StoredUser, OperatorProfile> profiles) {
+        this.signInEffects = signInEffects;
+        this.profiles = profiles;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -53,9 +60,9 @@ public final class Authenticator {
         sessions.deleteExpired(now);
         String token = tokens.newToken();
         sessions.create(SessionTokens.digest(token), user.id(), now.plus(SESSION_LIFETIME));
-        users.setState(user.id(), OperatorState.NOT_READY);
+        signInEffects.signedIn(user);
         LOG.info("User '{}' signed in", user.username());
-        return Optional.of(new LoginResponse(token, user.withState(OperatorState.NOT_READY).profile()));
+        return Optional.of(new LoginResponse(token, profiles.apply(user.withState(OperatorState.NOT_READY))));
     }
 
     /** The user a valid, unexpired token belongs to. */

@@ -1,6 +1,5 @@
 package org.pult.hub.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -12,7 +11,10 @@ import org.pult.core.api.LoginRequest;
 import org.pult.core.api.LoginResponse;
 import org.pult.core.model.Message;
 import org.pult.hub.auth.Authenticator;
+import org.pult.hub.sip.SipProvisioning;
+import org.pult.hub.store.CodeLists;
 import org.pult.hub.store.ConversationStore;
+import org.pult.hub.store.NoteStore;
 import org.pult.hub.store.StoredUser;
 
 /** The endpoints of REST contract version 1 (see {@link ApiPaths}). */
@@ -24,22 +26,37 @@ final class ApiRoutes {
     private final Authenticator authenticator;
     private final BearerAuth bearerAuth;
     private final ConversationStore conversations;
+    private final NoteStore notes;
+    private final CodeLists codes;
+    private final SipProvisioning sip;
     private final JsonRequests requests;
 
-    ApiRoutes(Authenticator authenticator, ConversationStore conversations, ObjectMapper mapper) {
-        this.authenticator = authenticator;
-        this.bearerAuth = new BearerAuth(authenticator);
-        this.conversations = conversations;
-        this.requests = new JsonRequests(mapper);
+    ApiRoutes(ApiServices services, BearerAuth bearerAuth, JsonRequests requests) {
+        this.authenticator = services.authenticator();
+        this.bearerAuth = bearerAuth;
+        this.conversations = services.conversations();
+        this.notes = services.notes();
+        this.codes = services.codes();
+        this.sip = services.sip();
+        this.requests = requests;
     }
 
     void register(RoutesConfig routes) {
         routes.get(ApiPaths.HEALTH, ctx -> ctx.json(Map.of("status", "ok")));
         routes.get(ApiPaths.OPENAPI, this::openApi);
         routes.post(ApiPaths.LOGIN, this::login);
-        routes.get(ApiPaths.ME, ctx -> ctx.json(bearerAuth.caller(ctx).profile()));
+        routes.get(ApiPaths.ME, ctx -> ctx.json(sip.profileOf(bearerAuth.caller(ctx))));
         routes.get(ApiPaths.CONVERSATIONS, ctx -> ctx.json(conversations.assignedTo(bearerAuth.caller(ctx).id())));
         routes.get(ApiPaths.messagesOf("{" + CONVERSATION_ID + "}"), this::messages);
+        routes.get(ApiPaths.notesOf("{" + CONVERSATION_ID + "}"), this::notes);
+        routes.get(ApiPaths.REASON_CODES, ctx -> {
+            bearerAuth.caller(ctx);
+            ctx.json(codes.list(CodeLists.Kind.REASONS));
+        });
+        routes.get(ApiPaths.DISPOSITIONS, ctx -> {
+            bearerAuth.caller(ctx);
+            ctx.json(codes.list(CodeLists.Kind.DISPOSITIONS));
+        });
     }
 
     private void login(Context ctx) throws Exception {
@@ -67,5 +84,14 @@ final class ApiRoutes {
         List<Message> timeline = conversations.messagesOf(conversationId, caller.id())
                 .orElseThrow(() -> ApiProblem.notFound("No conversation " + conversationId));
         ctx.json(timeline);
+    }
+
+    private void notes(Context ctx) throws Exception {
+        StoredUser caller = bearerAuth.caller(ctx);
+        String conversationId = ctx.pathParam(CONVERSATION_ID);
+        if (!conversations.isAssigned(conversationId, caller.id())) {
+            throw ApiProblem.notFound("No conversation " + conversationId);
+        }
+        ctx.json(notes.of(conversationId));
     }
 }

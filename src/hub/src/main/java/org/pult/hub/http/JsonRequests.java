@@ -3,6 +3,7 @@ package org.pult.hub.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,8 @@ final class JsonRequests {
             value = mapper.readValue(body, type);
         } catch (JsonParseException e) {
             throw ApiProblem.badRequest("Request body is not valid JSON");
+        } catch (MismatchedInputException e) {
+            throw ApiProblem.badRequest("Request body is not a JSON " + type.getSimpleName() + fieldOf(e));
         } catch (JacksonException e) {
             throw ApiProblem.badRequest("Request body is not a JSON " + type.getSimpleName());
         }
@@ -48,5 +51,14 @@ final class JsonRequests {
             throw ApiProblem.badRequest("Request body is null; expected a JSON " + type.getSimpleName());
         }
         return value;
+    }
+
+    /** Names the field whose value has the wrong type, never the value (it may be a password). */
+    private static String fieldOf(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b)
+                .orElse(null);
+        return field == null ? "" : ": field '" + field + "' has the wrong type";
     }
 }

@@ -23,7 +23,7 @@ import org.pult.core.model.MessageKind;
  */
 public final class ConversationStore {
 
-    private static final String ASSIGNED_TO = """
+    private static final String WITH_NEWEST_ENTRY = """
             SELECT c.id, c.status, c.subject, c.unread_count,
                    cu.id AS customer_id, cu.display_name, cu.phone, cu.email, cu.company,
                    m.channel, m.kind, m.body, m.sent_at
@@ -34,6 +34,9 @@ public final class ConversationStore {
                 WHERE newest.conversation_id = c.id
                 ORDER BY newest.sent_at DESC, newest.id DESC
                 LIMIT 1)
+            """;
+
+    private static final String ASSIGNED_TO = WITH_NEWEST_ENTRY + """
             WHERE c.assignee_id = ?
             ORDER BY m.sent_at DESC, c.id""";
 
@@ -86,7 +89,72 @@ public final class ConversationStore {
         }
     }
 
-    private static boolean isAssigned(Connection connection, String conversationId, String assigneeId)
+    /** Whether the conversation exists and is assigned to this user. */
+    public boolean isAssigned(String conversationId, String assigneeId) throws SQLException {
+        try (Connection connection = database.connection()) {
+            return isAssigned(connection, conversationId, assigneeId);
+        }
+    }
+
+    /** One conversation as the inbox shows it, inside the caller's transaction. */
+    public Optional<Conversation> conversation(Connection connection, String conversationId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(WITH_NEWEST_ENTRY + "WHERE c.id = ?")) {
+            query.setString(1, conversationId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(conversation(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The newest entry of a conversation, if it has any. */
+    public Optional<Message> newestMessage(Connection connection, String conversationId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(MESSAGES_OF.replace(
+                "ORDER BY m.sent_at, m.id", "ORDER BY m.sent_at DESC, m.id DESC LIMIT 1"))) {
+            query.setString(1, conversationId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(message(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The channel the customer last wrote on (text, not a call); a reply goes out on it. */
+    public Optional<Channel> lastTextChannel(Connection connection, String conversationId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT channel FROM messages WHERE conversation_id = ? AND kind = 'TEXT'
+                ORDER BY sent_at DESC, id DESC LIMIT 1""")) {
+            query.setString(1, conversationId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(Channel.valueOf(rows.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    public void insertMessage(Connection connection, Message message) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO messages (id, conversation_id, channel, kind, direction, author, subject, body, sent_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, message.id());
+            insert.setString(2, message.conversationId());
+            insert.setString(3, message.channel().name());
+            insert.setString(4, message.kind().name());
+            insert.setString(5, message.direction().name());
+            insert.setString(6, message.author());
+            insert.setString(7, message.subject());
+            insert.setString(8, message.body());
+            insert.setLong(9, message.sentAt().toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
+    public void setStatus(Connection connection, String conversationId, ConversationStatus status) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE conversations SET status = ? WHERE id = ?")) {
+            update.setString(1, status.name());
+            update.setString(2, conversationId);
+            update.executeUpdate();
+        }
+    }
+
+    public static boolean isAssigned(Connection connection, String conversationId, String assigneeId)
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT 1 FROM conversations WHERE id = ? AND assignee_id = ?")) {

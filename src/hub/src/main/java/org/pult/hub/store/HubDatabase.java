@@ -38,6 +38,9 @@ public final class HubDatabase {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // Every transaction of the hub writes; taking the write lock at BEGIN means two requests
+        // with the same idempotency key queue up instead of both reading "not applied yet".
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(5_000);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);

@@ -60,7 +60,69 @@ final class SchemaMigrations {
                         body            TEXT,
                         sent_at         INTEGER NOT NULL
                     )""",
-                    "CREATE INDEX messages_by_conversation_time ON messages(conversation_id, sent_at)"));
+                    "CREATE INDEX messages_by_conversation_time ON messages(conversation_id, sent_at)"),
+            // 2: operator actions applied once per idempotency key, and the event log clients follow.
+            List.of(
+                    "ALTER TABLE users ADD COLUMN reason_code TEXT",
+                    "ALTER TABLE users ADD COLUMN state_since INTEGER",
+                    """
+                    CREATE TABLE reason_codes (
+                        code     TEXT PRIMARY KEY,
+                        label    TEXT NOT NULL,
+                        position INTEGER NOT NULL
+                    )""",
+                    """
+                    INSERT INTO reason_codes (code, label, position) VALUES
+                        ('BREAK', 'Break', 1), ('LUNCH', 'Lunch', 2), ('TRAINING', 'Training', 3),
+                        ('MEETING', 'Meeting', 4), ('BACK_OFFICE', 'Back-office work', 5)""",
+                    """
+                    CREATE TABLE disposition_codes (
+                        code     TEXT PRIMARY KEY,
+                        label    TEXT NOT NULL,
+                        position INTEGER NOT NULL
+                    )""",
+                    """
+                    INSERT INTO disposition_codes (code, label, position) VALUES
+                        ('RESOLVED', 'Resolved', 1), ('CALLBACK', 'Callback scheduled', 2),
+                        ('ESCALATED', 'Escalated', 3), ('NO_ANSWER', 'No answer', 4),
+                        ('SPAM', 'Spam or wrong number', 5)""",
+                    """
+                    CREATE TABLE notes (
+                        id              TEXT PRIMARY KEY,
+                        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+                        author_id       TEXT NOT NULL REFERENCES users(id),
+                        author          TEXT,
+                        text            TEXT NOT NULL,
+                        created_at      INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX notes_by_conversation ON notes(conversation_id, created_at)",
+                    """
+                    CREATE TABLE dispositions (
+                        id              TEXT PRIMARY KEY,
+                        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+                        code            TEXT NOT NULL REFERENCES disposition_codes(code),
+                        note            TEXT,
+                        author_id       TEXT NOT NULL REFERENCES users(id),
+                        author          TEXT,
+                        set_at          INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE applied_actions (
+                        idempotency_key TEXT PRIMARY KEY,
+                        user_id         TEXT NOT NULL REFERENCES users(id),
+                        fingerprint     TEXT NOT NULL,
+                        result_json     TEXT NOT NULL,
+                        applied_at      INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE events (
+                        cursor          INTEGER PRIMARY KEY AUTOINCREMENT,
+                        user_id         TEXT NOT NULL,
+                        type            TEXT NOT NULL,
+                        payload_json    TEXT NOT NULL,
+                        created_at      INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX events_by_user ON events(user_id, cursor)"));
 
     private SchemaMigrations() {
     }

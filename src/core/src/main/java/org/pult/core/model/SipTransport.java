@@ -1,0 +1,6 @@
+package org.pult.core.model;
+
+/** How the softphone reaches its registrar. */
+public enum SipTransport {
+    UDP, TCP, TLS
+}

@@ -1,0 +1,69 @@
+package org.pult.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import org.pult.core.port.ActionOutbox;
+import org.pult.core.port.LiveEventCache;
+
+/**
+ * Keeps one signed-in operator's cache and the backend in step while the console runs: replays
+ * the outbox, follows the event stream, and reports the connection status to listeners. The app
+ * creates one per session and calls {@link #actionRecorded()} after each operator action.
+ */
+public final class OfflineSync implements AutoCloseable {
+
+    private final ScheduledExecutorService scheduler;
+    private final ConnectionMonitor monitor;
+    private final OutboxReplayer replayer;
+    private final EventStream stream;
+
+    public OfflineSync(HubClient client, ActionOutbox outbox, LiveEventCache events, Supplier<String> token) {
+        this(client, outbox, events, token, Clock.systemUTC(), RetryBackoff.DEFAULT,
+                ConnectionMonitor.DEFAULT_OFFLINE_AFTER, EventStream.DEFAULT_READ_TIMEOUT);
+    }
+
+    public OfflineSync(HubClient client, ActionOutbox outbox, LiveEventCache events, Supplier<String> token,
+                       Clock clock, RetryBackoff backoff, Duration offlineAfter, Duration streamReadTimeout) {
+        Objects.requireNonNull(client, "client");
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("pult-sync").factory());
+        this.monitor = new ConnectionMonitor(clock, offlineAfter);
+        this.replayer = new OutboxReplayer(client, outbox, token, backoff, clock, monitor);
+        this.stream = new EventStream(client, events, token, backoff, monitor, scheduler, streamReadTimeout,
+                replayer::backendReachable);
+        monitor.outbox(outbox.pendingCount(), outbox.poisoned().size());
+    }
+
+    /** online / reconnecting / offline (N actions waiting), as it changes. */
+    public void addListener(ConnectionListener listener) {
+        monitor.addListener(listener);
+    }
+
+    public void removeListener(ConnectionListener listener) {
+        monitor.removeListener(listener);
+    }
+
+    public ConnectionStatus status() {
+        return monitor.status();
+    }
+
+    public void start() {
+        replayer.start(scheduler);
+        stream.start();
+    }
+
+    /** An operator action was written to the outbox: send it now if the backend is there. */
+    public void actionRecorded() {
+        replayer.nudge();
+    }
+
+    @Override
+    public void close() {
+        replayer.stop();
+        stream.close();
+        scheduler.shutdownNow();
+    }
+}
