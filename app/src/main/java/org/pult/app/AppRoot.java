@@ -22,10 +22,13 @@ import org.pult.app.settings.SettingsDialog;
 import org.pult.app.settings.SettingsStore;
 import org.pult.app.signin.SignInView;
 import org.pult.app.signin.SignInViewModel;
-import org.pult.app.softphone.SoftphoneStatus;
+import org.pult.app.softphone.LinphonePhoneEngine;
+import org.pult.app.softphone.PhoneViewModel;
+import org.pult.app.softphone.VoiceSettingsView;
+import org.pult.app.console.IncomingCallWindow;
 import org.pult.app.theme.ThemeManager;
 import org.pult.softphone.NativeLibraryLoader;
-import org.pult.softphone.SoftphoneProbe;
+import org.pult.softphone.api.DialPlan;
 
 /**
  * The composition root: every service is made here and handed down by constructor. Nothing
@@ -37,11 +40,11 @@ public final class AppRoot implements AutoCloseable {
     private final LaunchOptions options;
     private final Clock clock;
     private final ExecutorService background = AppExecutors.newBackgroundPool();
-    private final AppExecutors executors = new AppExecutors(background, AppExecutors.fxThread());
+    private final AppExecutors executors = new AppExecutors(AppExecutors.untilShutdown(background), AppExecutors.fxThread());
     private final Preferences preferences;
     private final I18n i18n;
     private final ThemeManager themes = new ThemeManager();
-    private final SoftphoneStatus softphone = new SoftphoneStatus();
+    private final PhoneViewModel phone;
     private final SignInService signInService;
     private EmbeddedHub embeddedHub;
     private MainWindow window;
@@ -60,6 +63,9 @@ public final class AppRoot implements AutoCloseable {
         this.preferences = new Preferences(store, settings, background);
         this.i18n = new I18n(settings.language());
         this.signInService = new SignInService(new CacheLocation(paths.cacheDirectory()));
+        this.phone = new PhoneViewModel(new LinphonePhoneEngine(NativeLibraryLoader.fromSystemProperties(), paths.softphoneDirectory()),
+                executors, clock, DialPlan.RUSSIA);
+        phone.useVoiceSettings(settings.voice());
     }
 
     public void start(Stage stage) {
@@ -73,8 +79,8 @@ public final class AppRoot implements AutoCloseable {
             } else if (options.benchmark()) {
                 signInWithDemoAccount();
             }
-            softphone.probe(new SoftphoneProbe(NativeLibraryLoader.fromSystemProperties()),
-                    paths.softphoneDirectory(), background, executors.ui());
+            phone.start();
+            new IncomingCallWindow(phone, i18n, scene -> themes.apply(preferences.get().theme(), scene), this::bringToFront).follow();
         });
     }
 
@@ -118,8 +124,9 @@ public final class AppRoot implements AutoCloseable {
         session = signedIn;
         preferences.update(settings -> settings.withLastUsername(signedIn.operator().username()));
         ConsoleViewModel console = new ConsoleViewModel(signedIn, executors, clock, this::signedOut);
-        window.show(() -> new ConsoleView(console, i18n, clock, softphone.messageProperty(), this::openSettings).build());
+        window.show(() -> new ConsoleView(console, i18n, clock, phone, this::openSettings).build());
         console.start();
+        phone.signedIn(signedIn.operator().sip(), console.inbox()::customerWithPhone);
         if (options.benchmark()) {
             StartupBenchmark.consoleShown(window.stage().getScene());
         }
@@ -134,11 +141,19 @@ public final class AppRoot implements AutoCloseable {
 
     private void signedOut() {
         session = null;
+        phone.signedOut();
         showSignIn();
     }
 
+    private void bringToFront() {
+        Stage stage = window.stage();
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+    }
+
     private void openSettings() {
-        new SettingsDialog(preferences, i18n, paths).create(window.stage()).showAndWait();
+        new SettingsDialog(preferences, i18n, paths, new VoiceSettingsView(phone, preferences, i18n)).create(window.stage()).showAndWait();
     }
 
     public I18n i18n() {
@@ -151,6 +166,7 @@ public final class AppRoot implements AutoCloseable {
 
     @Override
     public void close() {
+        phone.close();
         if (session != null) {
             session.close();
         }

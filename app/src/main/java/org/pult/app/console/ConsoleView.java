@@ -1,7 +1,6 @@
 package org.pult.app.console;
 
 import java.time.Clock;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
@@ -12,26 +11,27 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.pult.app.i18n.I18n;
-import org.pult.app.i18n.UserMessage;
+import org.pult.app.softphone.PhoneViewModel;
 
 /**
  * The operator console: top bar and softphone strip above; inbox, open conversation, and
  * customer card with script panel side by side. Keyboard: Ctrl+F search, Ctrl+1/2/3 inbox,
- * reply, customer card; F5 refresh; Ctrl+, settings.
+ * reply, customer card; F5 refresh; Ctrl+, settings;
+ * Ctrl+D dial field; Ctrl+Shift+A answer, +E hang up, +H hold/resume, +M mute.
  */
 public final class ConsoleView {
 
     private final ConsoleViewModel model;
     private final I18n i18n;
     private final Clock clock;
-    private final ObservableValue<UserMessage> softphoneStatus;
+    private final PhoneViewModel phone;
     private final Runnable openSettings;
 
-    public ConsoleView(ConsoleViewModel model, I18n i18n, Clock clock, ObservableValue<UserMessage> softphoneStatus, Runnable openSettings) {
+    public ConsoleView(ConsoleViewModel model, I18n i18n, Clock clock, PhoneViewModel phone, Runnable openSettings) {
         this.model = model;
         this.i18n = i18n;
         this.clock = clock;
-        this.softphoneStatus = softphoneStatus;
+        this.phone = phone;
         this.openSettings = openSettings;
     }
 
@@ -50,9 +50,9 @@ public final class ConsoleView {
         panes.setDividerPositions(0.27, 0.75);
         panes.getStyleClass().add("console-panes");
 
-        Parent softphone = new SoftphoneBarView(i18n, softphoneStatus).build();
+        Parent softphone = new SoftphoneBarView(phone, i18n, clock).build();
         BorderPane root = new BorderPane(panes);
-        root.setTop(new VBox(new TopBarView(model, i18n, openSettings).build(), softphone));
+        root.setTop(new VBox(new TopBarView(model, i18n, openSettings, clock).build(), softphone));
         root.getStyleClass().add("console-root");
         root.setId("console");
 
@@ -74,5 +74,10 @@ public final class ConsoleView {
                 () -> scene.lookup("#customerCard").getParent().requestFocus());
         accelerators.put(new KeyCodeCombination(KeyCode.F5), model::refresh);
         accelerators.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), openSettings);
+        accelerators.put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), phone::answer);
+        accelerators.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), phone::hangUp);
+        accelerators.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), phone::toggleHold);
+        accelerators.put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), phone::toggleMute);
+        accelerators.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> softphone.lookup("#dialField").requestFocus());
     }
 }

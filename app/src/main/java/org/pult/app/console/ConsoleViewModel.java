@@ -1,23 +1,28 @@
 package org.pult.app.console;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import org.pult.app.i18n.UserMessage;
 import org.pult.app.platform.AppExecutors;
 import org.pult.app.session.Session;
+import org.pult.app.sync.CodeLists;
+import org.pult.app.sync.CoalescedRefresh;
+import org.pult.app.sync.RejectedActionsViewModel;
+import org.pult.app.sync.SyncStatusViewModel;
+import org.pult.core.api.LiveEvent;
 import org.pult.core.model.OperatorProfile;
+import org.pult.sync.ConnectionListener;
+import org.pult.sync.ConnectionStatus;
+import org.pult.sync.Connectivity;
 import org.pult.sync.SyncException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console around the operator's work: who is signed in, whether the inbox is in sync,
- * and the inbox and open conversation models. Refreshing fills the cache; the inbox re-reads it.
+ * The console around the operator's work: who is signed in, their state, the connection, and the
+ * inbox and open conversation models. The sync fills the cache; whenever it reports a change
+ * (live events, the outbox moving on) the models re-read the cache, at most a few times a second.
  */
 public final class ConsoleViewModel {
 
@@ -25,54 +30,95 @@ public final class ConsoleViewModel {
 
     private final Session session;
     private final AppExecutors executors;
-    private final Clock clock;
     private final Runnable onSignOut;
     private final InboxViewModel inbox;
     private final ConversationViewModel conversation;
-    private final ObjectProperty<UserMessage> syncStatus = new SimpleObjectProperty<>();
+    private final OperatorStateViewModel operatorState;
+    private final SyncStatusViewModel syncStatus = new SyncStatusViewModel();
+    private final RejectedActionsViewModel rejected;
     private final BooleanProperty syncing = new SimpleBooleanProperty();
+    private final CoalescedRefresh cacheChanged;
+    private final ConnectionListener statusListener;
+    private final Consumer<LiveEvent> eventListener;
 
     public ConsoleViewModel(Session session, AppExecutors executors, Clock clock, Runnable onSignOut) {
         this.session = session;
         this.executors = executors;
-        this.clock = clock;
         this.onSignOut = onSignOut;
+        Runnable actionRecorded = session.sync()::actionRecorded;
         this.inbox = new InboxViewModel(session.conversations(), executors);
-        this.conversation = new ConversationViewModel(session.conversations(), session.drafts(), executors);
+        ConversationNotesViewModel notes = new ConversationNotesViewModel(session.notes(), session.actions(),
+                session.codes(), executors, actionRecorded);
+        this.conversation = new ConversationViewModel(session.conversations(), session.drafts(), session.actions(),
+                notes, executors, actionRecorded);
+        this.operatorState = new OperatorStateViewModel(session.operatorState(), session.actions(), session.codes(),
+                executors, clock, actionRecorded, session.operator().state());
+        this.rejected = new RejectedActionsViewModel(session.outbox(), executors, actionRecorded);
+        this.cacheChanged = new CoalescedRefresh(executors.background(), CoalescedRefresh.DEFAULT_QUIET_TIME,
+                () -> executors.ui().execute(this::showCache));
+        this.statusListener = status -> executors.ui().execute(() -> statusChanged(status));
+        this.eventListener = event -> cacheChanged.requested();
         inbox.selectedProperty().addListener((obs, old, selected) -> conversation.open(selected));
-        syncStatus.set(UserMessage.of("sync.status.synced", java.util.Date.from(Instant.now(clock))));
     }
 
-    /** Shows what the cache holds now; called once the console is on screen. */
+    /** Shows what the cache holds now and starts following the sync; called once the console is on screen. */
     public void start() {
         inbox.reload();
+        operatorState.reload();
+        rejected.reload();
+        session.events().addListener(eventListener);
+        session.sync().addListener(statusListener);
     }
 
+    private void statusChanged(ConnectionStatus status) {
+        boolean wasOnline = syncStatus.online();
+        int rejectedBefore = syncStatus.rejectedProperty().get();
+        syncStatus.show(status);
+        conversation.backendReachableProperty().set(status.connectivity() == Connectivity.ONLINE);
+        if (status.rejectedActions() != rejectedBefore) {
+            rejected.reload();
+        }
+        if (status.rejectedActions() > rejectedBefore) {
+            // A refused action's local effect is taken back in the cache, but not the inbox row's
+            // preview or status it changed; the backend's copy of the inbox puts those right.
+            refresh();
+        }
+        if (!wasOnline && syncStatus.online()) {
+            operatorState.loadReasonsIfMissing();
+            conversation.notes().loadDispositionsIfMissing();
+        }
+        // Counts move when the outbox does: a reply was acknowledged or refused, so re-read.
+        cacheChanged.requested();
+    }
+
+    private void showCache() {
+        inbox.reload();
+        conversation.refresh();
+        operatorState.reload();
+    }
+
+    /** Pulls the whole inbox again (F5); the live stream keeps it current otherwise. */
     public void refresh() {
         if (syncing.get()) {
             return;
         }
         syncing.set(true);
-        syncStatus.set(UserMessage.of("sync.status.syncing"));
         executors.background().execute(() -> {
             try {
                 session.inboxSync().pullInbox(session.token());
-                executors.ui().execute(() -> {
-                    syncing.set(false);
-                    syncStatus.set(UserMessage.of("sync.status.synced", java.util.Date.from(Instant.now(clock))));
-                    inbox.reload();
-                });
             } catch (SyncException failure) {
                 LOG.info("Refresh from {} failed: {}", session.backendUrl(), failure.getMessage());
-                executors.ui().execute(() -> {
-                    syncing.set(false);
-                    syncStatus.set(UserMessage.of("sync.status.offline", session.backendUrl()));
-                });
             }
+            executors.ui().execute(() -> {
+                syncing.set(false);
+                showCache();
+            });
         });
     }
 
     public void signOut() {
+        session.sync().removeListener(statusListener);
+        session.events().removeListener(eventListener);
         executors.background().execute(session::close);
         onSignOut.run();
     }
@@ -89,8 +135,20 @@ public final class ConsoleViewModel {
         return conversation;
     }
 
-    public ReadOnlyObjectProperty<UserMessage> syncStatusProperty() {
+    public OperatorStateViewModel operatorState() {
+        return operatorState;
+    }
+
+    public SyncStatusViewModel syncStatus() {
         return syncStatus;
+    }
+
+    public RejectedActionsViewModel rejected() {
+        return rejected;
+    }
+
+    public CodeLists codes() {
+        return session.codes();
     }
 
     public BooleanProperty syncingProperty() {

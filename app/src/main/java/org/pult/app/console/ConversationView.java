@@ -1,5 +1,6 @@
 package org.pult.app.console;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -9,10 +10,13 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.pult.app.i18n.I18n;
@@ -21,8 +25,13 @@ import org.pult.core.model.Direction;
 import org.pult.core.model.Message;
 import org.pult.core.model.MessageKind;
 
-/** The open conversation in the middle: its timeline across channels and the reply box. */
+/**
+ * The open conversation in the middle: its timeline across channels, its notes and wrap-up, and
+ * the reply box (Ctrl+Enter sends).
+ */
 final class ConversationView {
+
+    private static final KeyCombination SEND_KEYS = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
 
     private final ConversationViewModel model;
     private final I18n i18n;
@@ -57,6 +66,14 @@ final class ConversationView {
                 timeline.scrollTo(model.messages().size() - 1);
             }
         });
+        // A pending reply's mark says "sending…" or "waiting": it changes with the connection
+        // alone, without the message changing. (Pending ids change only together with the list.)
+        model.backendReachableProperty().addListener((obs, old, reachable) -> {
+            if (!model.pendingIds().isEmpty()) {
+                timeline.refresh();
+                timeline.scrollTo(model.messages().size() - 1);
+            }
+        });
         VBox.setVgrow(timeline, Priority.ALWAYS);
 
         reply = new TextArea();
@@ -66,24 +83,51 @@ final class ConversationView {
         reply.setPrefRowCount(3);
         reply.textProperty().bindBidirectional(model.replyProperty());
         reply.disableProperty().bind(model.conversationProperty().isNull());
+        reply.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (SEND_KEYS.match(event)) {
+                model.send();
+                event.consume();
+            }
+        });
         HBox.setHgrow(reply, Priority.ALWAYS);
 
         Button send = new Button(i18n.get("conversation.send"), Icons.of(Material2OutlinedMZ.SEND, "send-icon"));
         send.setId("sendButton");
-        send.setDisable(true);
+        send.getStyleClass().add("accent");
+        send.disableProperty().bind(model.canSendProperty().not());
+        send.setOnAction(event -> model.send());
         send.setMinWidth(Region.USE_PREF_SIZE);
-        StackPane sendWrapper = new StackPane(send);
-        Tooltip.install(sendWrapper, new Tooltip(i18n.get("conversation.send.notYet")));
-        Label draftNote = new Label(i18n.get("conversation.draftSaved"));
+        send.setTooltip(new Tooltip(i18n.get("conversation.send.tooltip")));
+        Label draftNote = new Label();
+        draftNote.setId("replyNote");
         draftNote.getStyleClass().addAll("text-muted", "text-small");
-        draftNote.visibleProperty().bind(model.replyProperty().isNotEmpty());
-        VBox sendColumn = new VBox(6, sendWrapper, draftNote);
+        draftNote.setWrapText(true);
+        draftNote.setMaxWidth(140);
+        draftNote.textProperty().bind(Bindings.createStringBinding(() -> model.sendErrorProperty().get() != null
+                        ? model.sendErrorProperty().get().resolve(i18n)
+                        : model.replyProperty().get() == null || model.replyProperty().get().isEmpty()
+                                ? i18n.get("conversation.send.shortcut")
+                                : i18n.get("conversation.draftSaved"),
+                model.sendErrorProperty(), model.replyProperty()));
+        model.sendErrorProperty().addListener((obs, old, error) -> {
+            draftNote.getStyleClass().remove("send-error");
+            if (error != null) {
+                draftNote.getStyleClass().add("send-error");
+            }
+        });
+        VBox sendColumn = new VBox(6, send, draftNote);
         sendColumn.setAlignment(Pos.TOP_CENTER);
 
         HBox replyBox = new HBox(8, reply, sendColumn);
         replyBox.getStyleClass().add("reply-box");
 
-        VBox pane = new VBox(8, new VBox(2, title, subtitle), timeline, replyBox);
+        ConversationNotesView notes = new ConversationNotesView(model.notes(), i18n, times);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(8, new VBox(2, title, subtitle), grow, notes.closeMenu());
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        VBox pane = new VBox(8, header, timeline, notes.build(), replyBox);
         pane.getStyleClass().add("conversation-pane");
         pane.setMinWidth(360);
         return pane;
@@ -156,11 +200,20 @@ final class ConversationView {
             body.getStyleClass().add("bubble-body");
             body.setMinHeight(Region.USE_PREF_SIZE);
             bubble.getChildren().add(body);
+            if (model.pendingIds().contains(message.id())) {
+                boolean reachable = model.backendReachableProperty().get();
+                Label mark = new Label(i18n.get(reachable ? "conversation.pending.sending" : "conversation.pending.waiting"),
+                        Icons.of(Material2OutlinedMZ.SCHEDULE, "pending-icon"));
+                mark.getStyleClass().addAll("pending-mark", "text-small");
+                bubble.getStyleClass().add("bubble-pending");
+                bubble.getChildren().add(mark);
+            }
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
             HBox row = inbound ? new HBox(bubble, grow) : new HBox(grow, bubble);
             row.setMinWidth(0);
-            setAccessibleText(metaLine(message) + ": " + body.getText());
+            setAccessibleText(metaLine(message) + ": " + body.getText()
+                    + (model.pendingIds().contains(message.id()) ? " (" + i18n.get("conversation.pending.waiting") + ")" : ""));
             return row;
         }
 

@@ -47,11 +47,34 @@ public final class InboxViewModel {
     }
 
     private void show(List<Conversation> conversations) {
+        if (all.equals(conversations)) {
+            return; // live events reload often; an unchanged list keeps its cells, focus and selection
+        }
         String selectedId = selected.get() == null ? null : selected.get().id();
-        all.setAll(conversations);
+        if (sameIdsInOrder(conversations)) {
+            for (int i = 0; i < conversations.size(); i++) {
+                if (!all.get(i).equals(conversations.get(i))) {
+                    all.set(i, conversations.get(i));
+                }
+            }
+        } else {
+            all.setAll(conversations);
+        }
         if (selectedId != null) {
             conversations.stream().filter(c -> c.id().equals(selectedId)).findFirst().ifPresent(selected::set);
         }
+    }
+
+    private boolean sameIdsInOrder(List<Conversation> conversations) {
+        if (conversations.size() != all.size()) {
+            return false;
+        }
+        for (int i = 0; i < conversations.size(); i++) {
+            if (!all.get(i).id().equals(conversations.get(i).id())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static java.util.function.Predicate<Conversation> matching(String text) {
@@ -68,6 +91,19 @@ public final class InboxViewModel {
 
     private static boolean contains(String haystack, String needle) {
         return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** The customer of a cached conversation with this phone number, for the incoming-call popup. */
+    public java.util.Optional<org.pult.core.model.Customer> customerWithPhone(String number) {
+        return all.stream().map(Conversation::customer)
+                .filter(customer -> org.pult.app.softphone.PhoneNumbers.same(customer.phone(), number))
+                .findFirst();
+    }
+
+    /** The customer's name of a cached conversation, for lists that only have its id. */
+    public String customerNameOf(String conversationId) {
+        return all.stream().filter(c -> c.id().equals(conversationId)).map(c -> c.customer().displayName())
+                .findFirst().orElse(conversationId);
     }
 
     public ObservableList<Conversation> conversations() {

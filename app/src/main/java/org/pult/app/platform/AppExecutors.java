@@ -2,6 +2,7 @@ package org.pult.app.platform;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import javafx.application.Platform;
 import java.util.concurrent.Executor;
@@ -23,6 +24,23 @@ public record AppExecutors(Executor background, Executor ui) {
                 .uncaughtExceptionHandler((thread, error) -> LOG.error("Uncaught error on {}", thread.getName(), error))
                 .factory();
         return Executors.newThreadPerTaskExecutor(factory);
+    }
+
+    /**
+     * {@code pool} for view models: work handed to it once the app is closing (a refresh the FX
+     * thread had already queued) is dropped with a debug line instead of failing on the FX thread.
+     */
+    public static Executor untilShutdown(ExecutorService pool) {
+        return task -> {
+            try {
+                pool.execute(task);
+            } catch (RejectedExecutionException closing) {
+                if (!pool.isShutdown()) {
+                    throw closing;
+                }
+                LOG.debug("Pult is closing; dropped background work {}", task);
+            }
+        };
     }
 
     public static Executor fxThread() {

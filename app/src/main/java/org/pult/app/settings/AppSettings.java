@@ -8,13 +8,19 @@ import java.util.Objects;
  * {@code window} is null until the window has been closed once. Secrets never live here: this is
  * a plain file.
  */
-public record AppSettings(Locale language, Theme theme, String backendUrl, String lastUsername, WindowBounds window) {
+public record AppSettings(Locale language, Theme theme, String backendUrl, String lastUsername, WindowBounds window,
+        VoiceSettings voice) {
 
     public AppSettings {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(theme, "theme");
         backendUrl = backendUrl == null ? "" : backendUrl.strip();
         lastUsername = lastUsername == null ? "" : lastUsername.strip();
+        voice = voice == null ? VoiceSettings.DEFAULTS : voice;
+    }
+
+    public AppSettings(Locale language, Theme theme, String backendUrl, String lastUsername, WindowBounds window) {
+        this(language, theme, backendUrl, lastUsername, window, VoiceSettings.DEFAULTS);
     }
 
     public static AppSettings defaults(Locale systemLocale) {
@@ -26,22 +32,26 @@ public record AppSettings(Locale language, Theme theme, String backendUrl, Strin
     }
 
     public AppSettings withLanguage(Locale newLanguage) {
-        return new AppSettings(newLanguage, theme, backendUrl, lastUsername, window);
+        return new AppSettings(newLanguage, theme, backendUrl, lastUsername, window, voice);
     }
 
     public AppSettings withTheme(Theme newTheme) {
-        return new AppSettings(language, newTheme, backendUrl, lastUsername, window);
+        return new AppSettings(language, newTheme, backendUrl, lastUsername, window, voice);
     }
 
     public AppSettings withLastUsername(String username) {
-        return new AppSettings(language, theme, backendUrl, username, window);
+        return new AppSettings(language, theme, backendUrl, username, window, voice);
     }
 
     public AppSettings withBackendUrl(String url) {
-        return new AppSettings(language, theme, url, lastUsername, window);
+        return new AppSettings(language, theme, url, lastUsername, window, voice);
     }
 
     public AppSettings withWindow(WindowBounds bounds) {
-        return new AppSettings(language, theme, backendUrl, lastUsername, bounds);
+        return new AppSettings(language, theme, backendUrl, lastUsername, bounds, voice);
+    }
+
+    public AppSettings withVoice(VoiceSettings newVoice) {
+        return new AppSettings(language, theme, backendUrl, lastUsername, window, newVoice);
     }
 }

@@ -9,21 +9,25 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.pult.app.i18n.I18n;
 import org.pult.app.platform.DataPaths;
+import org.pult.app.softphone.VoiceSettingsView;
 
 /**
  * Settings: language and theme apply at once; the backend address applies at the next sign-in
- * (blank means the embedded hub). Shows where Pult keeps its data, for IT.
+ * (blank means the embedded hub); sound devices and auto-answer apply at once. Shows where Pult
+ * keeps its data, for IT.
  */
 public final class SettingsDialog {
 
     private final Preferences preferences;
     private final I18n i18n;
     private final DataPaths paths;
+    private final VoiceSettingsView voice;
 
-    public SettingsDialog(Preferences preferences, I18n i18n, DataPaths paths) {
+    public SettingsDialog(Preferences preferences, I18n i18n, DataPaths paths, VoiceSettingsView voice) {
         this.preferences = preferences;
         this.i18n = i18n;
         this.paths = paths;
+        this.voice = voice;
     }
 
     public Dialog<ButtonType> create(Window owner) {
@@ -48,6 +52,10 @@ public final class SettingsDialog {
         grid.addRow(1, backendLabel, backend);
         grid.add(backendHint, 1, 2);
         grid.addRow(3, dataLabel, dataFolder);
+        Label voiceHeader = new Label(i18n.get("settings.voice"));
+        voiceHeader.getStyleClass().add("title-4");
+        grid.add(voiceHeader, 0, 4, 2, 1);
+        voice.addTo(grid, 5);
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);

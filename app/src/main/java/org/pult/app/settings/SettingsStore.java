@@ -26,6 +26,10 @@ public final class SettingsStore {
     private static final String BACKEND_URL = "backend.url";
     private static final String LAST_USERNAME = "last.username";
     private static final String WINDOW = "window";
+    private static final String MICROPHONE = "voice.microphone";
+    private static final String SPEAKER = "voice.speaker";
+    private static final String RINGER = "voice.ringer";
+    private static final String AUTO_ANSWER = "voice.autoAnswer";
 
     private final Path file;
     private final Locale systemLocale;
@@ -52,7 +56,9 @@ public final class SettingsStore {
                 themeOf(properties.getProperty(THEME), defaults.theme()),
                 properties.getProperty(BACKEND_URL, defaults.backendUrl()),
                 properties.getProperty(LAST_USERNAME, defaults.lastUsername()),
-                windowOf(properties.getProperty(WINDOW)));
+                windowOf(properties.getProperty(WINDOW)),
+                new VoiceSettings(properties.getProperty(MICROPHONE), properties.getProperty(SPEAKER),
+                        properties.getProperty(RINGER), Boolean.parseBoolean(properties.getProperty(AUTO_ANSWER, "false").strip())));
     }
 
     public void save(AppSettings settings) throws IOException {
@@ -61,6 +67,10 @@ public final class SettingsStore {
         properties.setProperty(THEME, settings.theme().name());
         properties.setProperty(BACKEND_URL, settings.backendUrl());
         properties.setProperty(LAST_USERNAME, settings.lastUsername());
+        properties.setProperty(MICROPHONE, settings.voice().microphone());
+        properties.setProperty(SPEAKER, settings.voice().speaker());
+        properties.setProperty(RINGER, settings.voice().ringer());
+        properties.setProperty(AUTO_ANSWER, Boolean.toString(settings.voice().autoAnswer()));
         WindowBounds window = settings.window();
         if (window != null) {
             properties.setProperty(WINDOW, window.x() + "," + window.y() + "," + window.width() + ","

@@ -20,7 +20,11 @@ import org.pult.core.model.ConversationStatus;
 import org.pult.core.model.Direction;
 import org.pult.core.model.OperatorState;
 import org.pult.core.model.Role;
+import org.pult.app.softphone.CallModel;
 import org.pult.softphone.SoftphoneAvailability;
+import org.pult.softphone.api.DialPlan;
+import org.pult.softphone.api.MediaEncryption;
+import org.pult.softphone.api.SoftphoneCommandException;
 
 /** Every string exists in English and Russian, and every key the code asks for exists. */
 class BundleCompletenessTest {
@@ -75,6 +79,10 @@ class BundleCompletenessTest {
         assertPrefixed(keys, "status.", ConversationStatus.values());
         assertPrefixed(keys, "direction.", Direction.values());
         assertPrefixed(keys, "softphone.status.unavailable.", SoftphoneAvailability.Reason.values());
+        assertPrefixed(keys, "softphone.error.", SoftphoneCommandException.Problem.values());
+        assertPrefixed(keys, "softphone.dial.invalid.", DialPlan.Problem.values());
+        assertPrefixed(keys, "softphone.encryption.", MediaEncryption.values());
+        assertPrefixed(keys, "softphone.recording.", CallModel.Recording.values());
         I18n.SUPPORTED.forEach(locale -> assertThat(keys).contains("language." + locale.getLanguage()));
     }
 

@@ -82,4 +82,30 @@ class SignInServiceTest {
         }
         assertThat(Files.exists(keptAt)).isTrue();
     }
+
+    @Test
+    void signingOutStopsTheSyncAndLeavesNoHttpThreadBehind() throws Exception {
+        Session session = service.signIn(anna("pult-demo"));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (session.sync().status().connectivity() != org.pult.sync.Connectivity.ONLINE) {
+            assertThat(System.nanoTime()).as("online in time").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+
+        session.close();
+
+        deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (!okHttpWorkers().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(okHttpWorkers()).as("OkHttp threads that would keep the JVM alive").isEmpty();
+        assertThat(session.cache().file()).isNotEmptyFile();
+    }
+
+    /** Non-daemon OkHttp threads (its dispatcher's), which outlive a closed session unless shut down. */
+    private static java.util.List<String> okHttpWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && !thread.isDaemon() && thread.getName().startsWith("OkHttp"))
+                .map(Thread::getName).toList();
+    }
 }

@@ -18,7 +18,8 @@ class SettingsStoreTest {
     void savedSettingsComeBack() throws IOException {
         SettingsStore store = new SettingsStore(home.resolve("settings.properties"), Locale.ENGLISH);
         AppSettings saved = new AppSettings(Locale.forLanguageTag("ru"), Theme.DARK, "https://hub.example:8443", "анна",
-                new WindowBounds(-1280.5, 40, 1600, 900, true));
+                new WindowBounds(-1280.5, 40, 1600, 900, true),
+                new VoiceSettings("alsa:USB Headset", "alsa:USB Headset", "pulse:Built-in Speakers", true));
         store.save(saved);
         assertThat(store.load()).isEqualTo(saved);
         assertThat(home.resolve("settings.properties.tmp")).doesNotExist();

@@ -113,7 +113,14 @@ final class Migrations {
                     CREATE TABLE sync_cursors (
                         name   TEXT PRIMARY KEY,
                         cursor INTEGER NOT NULL
-                    )""")));
+                    )""")),
+            // A rejected action the operator has seen and dismissed stays, as a record of what was
+            // not sent; it only leaves the list of rejections shown in the console.
+            new Migration(5, "dismissing a rejected action", List.of(
+                    "ALTER TABLE outbox ADD COLUMN dismissed_at INTEGER")),
+            // Full-text search (ADR 0008); the statements and their reasons are in SearchSchema.
+            new Migration(6, "full-text search over messages, conversation subjects and customers",
+                    SearchSchema.STATEMENTS));
 
     static final int LATEST = ALL.getLast().version();
 

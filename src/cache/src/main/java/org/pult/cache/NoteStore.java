@@ -4,9 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.pult.core.model.Disposition;
 import org.pult.core.model.Note;
 
@@ -33,6 +35,36 @@ public final class NoteStore {
                                 Instant.ofEpochMilli(rows.getLong(5))));
                     }
                     return List.copyOf(notes);
+                }
+            }
+        });
+    }
+
+    /** The ids of this conversation's notes the backend has not acknowledged yet. */
+    public Set<String> pendingNoteIds(String conversationId) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id FROM notes WHERE conversation_id = ? AND pending = 1")) {
+                query.setString(1, conversationId);
+                try (ResultSet rows = query.executeQuery()) {
+                    Set<String> ids = new HashSet<>();
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                    return Set.copyOf(ids);
+                }
+            }
+        });
+    }
+
+    /** Whether the conversation's disposition is the operator's, not yet acknowledged by the backend. */
+    public boolean dispositionPending(String conversationId) {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM dispositions WHERE conversation_id = ? AND pending = 1")) {
+                query.setString(1, conversationId);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next();
                 }
             }
         });

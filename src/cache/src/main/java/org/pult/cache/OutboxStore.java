@@ -22,7 +22,8 @@ import org.pult.core.port.OutboxStatus;
  * The outbox: operator actions in the order they were made, each with its idempotency key,
  * attempts, next attempt time and status. Entries are added by {@link OperatorActions} in the
  * transaction of their local effect; the sync client works through them via {@link ActionOutbox}.
- * SENT and POISON entries are kept: the first as a record, the second for the operator to see.
+ * SENT and POISON entries are kept: the first as a record, the second for the operator to see
+ * (and, once dismissed, as a record too).
  */
 public final class OutboxStore implements ActionOutbox {
 
@@ -74,9 +75,28 @@ public final class OutboxStore implements ActionOutbox {
         });
     }
 
+    /** Rejected entries the operator has not dismissed yet. */
     @Override
     public List<OutboxEntry> poisoned() {
-        return select("WHERE status = 'POISON' ORDER BY sequence");
+        return select("WHERE status = 'POISON' AND dismissed_at IS NULL ORDER BY sequence");
+    }
+
+    /**
+     * The operator has seen this rejection: it leaves {@link #poisoned()} but stays in the outbox
+     * (with its text and reason) as a record. Only a POISON entry can be dismissed.
+     *
+     * @return whether an undismissed rejection was dismissed
+     */
+    public boolean dismiss(long sequence) {
+        return database.write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE outbox SET dismissed_at = ?
+                    WHERE sequence = ? AND status = 'POISON' AND dismissed_at IS NULL""")) {
+                update.setLong(1, clock.instant().toEpochMilli());
+                update.setLong(2, sequence);
+                return update.executeUpdate() == 1;
+            }
+        });
     }
 
     /** Every entry, oldest first. */

@@ -188,4 +188,56 @@ class OutboxStoreTest {
         assertThat(outbox.all()).singleElement().extracting(OutboxEntry::status).isEqualTo(OutboxStatus.SENT);
         assertThat(conversations.messages("v1")).extracting(Message::id).contains("srv-1").doesNotContain("srv-2");
     }
+
+    @Test
+    void aDismissedRejectionLeavesTheListButStaysInTheOutboxWithItsText() throws CacheOpenException {
+        actions.reply("v1", "rejected text");
+        actions.reply("v1", "also rejected");
+        outbox.reject(outbox.head().orElseThrow().sequence(), "not_found: No conversation v1");
+        outbox.reject(outbox.head().orElseThrow().sequence(), "not_found: No conversation v1");
+        long first = outbox.poisoned().getFirst().sequence();
+
+        assertThat(outbox.dismiss(first)).isTrue();
+        assertThat(outbox.dismiss(first)).isFalse();
+
+        assertThat(outbox.poisoned()).extracting(e -> e.request().text()).containsExactly("also rejected");
+        db.close();
+        db = CacheDatabase.open(dir.resolve("cache.db"));
+        wire();
+        assertThat(outbox.poisoned()).hasSize(1);
+        assertThat(outbox.all()).filteredOn(e -> e.sequence() == first).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(OutboxStatus.POISON);
+            assertThat(entry.request().text()).isEqualTo("rejected text");
+        });
+    }
+
+    @Test
+    void onlyARejectionCanBeDismissed() {
+        actions.reply("v1", "still waiting");
+        long pending = outbox.head().orElseThrow().sequence();
+
+        assertThat(outbox.dismiss(pending)).isFalse();
+
+        assertThat(outbox.head()).get().extracting(OutboxEntry::sequence).isEqualTo(pending);
+    }
+
+    @Test
+    void pendingNotesAndDispositionsAreToldApartFromAcknowledgedOnes() {
+        ActionRequest note = actions.addNote("v1", "called back");
+        actions.setDisposition("v1", "RESOLVED", null);
+        NoteStore notes = new NoteStore(db);
+
+        assertThat(notes.pendingNoteIds("v1")).containsExactly(note.idempotencyKey());
+        assertThat(notes.dispositionPending("v1")).isTrue();
+
+        outbox.acknowledge(outbox.head().orElseThrow().sequence(),
+                new ActionResult(note.idempotencyKey(), ActionType.NOTE, "note-1", 5, Instant.EPOCH));
+        ActionRequest disposition = outbox.head().orElseThrow().request();
+        outbox.acknowledge(outbox.head().orElseThrow().sequence(),
+                new ActionResult(disposition.idempotencyKey(), ActionType.DISPOSITION, "disp-1", 6, Instant.EPOCH));
+
+        assertThat(notes.pendingNoteIds("v1")).isEmpty();
+        assertThat(notes.dispositionPending("v1")).isFalse();
+        assertThat(notes.notes("v1")).extracting(n -> n.id()).containsExactly("note-1");
+    }
 }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * The REST contract (version 1) from the client side: one method per endpoint, blocking, so call
  * it off the FX thread. Every failure is a {@link SyncException} with a {@link Reason}.
  */
-public final class HubClient {
+public final class HubClient implements AutoCloseable {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
@@ -48,10 +48,11 @@ public final class HubClient {
     private final OkHttpClient http;
     private final ObjectMapper json = SyncJson.newMapper();
     private final HubResponses responses = new HubResponses(json);
+    private final boolean ownsHttp;
 
     /** A client for the backend at {@code baseUri} (http or https, with a host). */
     public HubClient(URI baseUri) {
-        this(baseUri, defaultHttpClient());
+        this(HubUrls.require(Objects.requireNonNull(baseUri, "baseUri")), defaultHttpClient(), true);
     }
 
     /** As {@link #HubClient(URI)}, with the caller's OkHttp client (its timeouts, pool, TLS). */
@@ -59,14 +60,19 @@ public final class HubClient {
         this(HubUrls.require(Objects.requireNonNull(baseUri, "baseUri")), http);
     }
 
-    private HubClient(HttpUrl base, OkHttpClient http) {
+    private HubClient(HttpUrl base, OkHttpClient http, boolean ownsHttp) {
         this.base = base;
         this.http = Objects.requireNonNull(http, "http");
+        this.ownsHttp = ownsHttp;
+    }
+
+    private HubClient(HttpUrl base, OkHttpClient http) {
+        this(base, http, false);
     }
 
     /** A client for a URL a person typed; BAD_URL says what is wrong with it. */
     public static HubClient forUrl(String url) throws SyncException {
-        return new HubClient(HubUrls.parse(url), defaultHttpClient());
+        return new HubClient(HubUrls.parse(url), defaultHttpClient(), true);
     }
 
     static OkHttpClient defaultHttpClient() {
@@ -231,6 +237,19 @@ public final class HubClient {
             case UnknownHostException u -> "unknown host";
             default -> e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
         };
+    }
+
+    /**
+     * Lets go of the connection pool and the dispatcher's threads, when this client made its own
+     * OkHttp client; a caller's client is left to the caller. Calls in flight are cancelled.
+     */
+    @Override
+    public void close() {
+        if (ownsHttp) {
+            http.dispatcher().cancelAll();
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
     }
 
     @Override

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.pult.core.port.ActionOutbox;
 import org.pult.core.port.LiveEventCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one signed-in operator's cache and the backend in step while the console runs: replays
@@ -15,6 +18,11 @@ import org.pult.core.port.LiveEventCache;
  * creates one per session and calls {@link #actionRecorded()} after each operator action.
  */
 public final class OfflineSync implements AutoCloseable {
+
+    /** Longer than any one cache write; an HTTP call in flight is interrupted, not waited for. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineSync.class);
 
     private final ScheduledExecutorService scheduler;
     private final ConnectionMonitor monitor;
@@ -60,10 +68,22 @@ public final class OfflineSync implements AutoCloseable {
         replayer.nudge();
     }
 
+    /**
+     * Stops replay and the stream and returns once no pass or catch-up is running any more, so the
+     * caller may close the cache right after. A pass cut short mid-call is resent next time (the
+     * key makes that safe).
+     */
     @Override
     public void close() {
         replayer.stop();
         stream.close();
         scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Sync work did not stop within {} ms", CLOSE_TIMEOUT.toMillis());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

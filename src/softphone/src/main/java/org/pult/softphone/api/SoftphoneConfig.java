@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param encryption      media encryption offered on outgoing calls
  * @param encryptionMandatory refuse calls that cannot be encrypted
  * @param autoAnswer      answer incoming calls at once (outbound campaigns)
+ * @param holdMusic       what a party on hold hears: a WAV file (16-bit PCM), played in a loop; null for silence.
+ *                        Never the operator's microphone, also not in {@link Audio.Files} mode (where
+ *                        liblinphone 5.1 would otherwise send the play file)
  */
 public record SoftphoneConfig(Path workDirectory, String bindAddress, Audio audio, List<String> codecs, Nat nat,
-        MediaEncryption encryption, boolean encryptionMandatory, boolean autoAnswer) {
+        MediaEncryption encryption, boolean encryptionMandatory, boolean autoAnswer, Path holdMusic) {
 
     /** A-law first for Russian trunks, then wideband. */
     public static final List<String> DEFAULT_CODECS = List.of("PCMA", "opus", "G722", "PCMU");
@@ -33,31 +36,43 @@ public record SoftphoneConfig(Path workDirectory, String bindAddress, Audio audi
 
     public static SoftphoneConfig defaults(Path workDirectory) {
         return new SoftphoneConfig(workDirectory, "0.0.0.0", new Audio.Devices(), DEFAULT_CODECS, Nat.NONE,
-                MediaEncryption.SRTP, false, false);
+                MediaEncryption.SRTP, false, false, null);
     }
 
     public SoftphoneConfig withBindAddress(String address) {
-        return new SoftphoneConfig(workDirectory, address, audio, codecs, nat, encryption, encryptionMandatory, autoAnswer);
+        return new SoftphoneConfig(workDirectory, address, audio, codecs, nat, encryption, encryptionMandatory,
+                autoAnswer, holdMusic);
     }
 
     public SoftphoneConfig withAudio(Audio newAudio) {
-        return new SoftphoneConfig(workDirectory, bindAddress, newAudio, codecs, nat, encryption, encryptionMandatory, autoAnswer);
+        return new SoftphoneConfig(workDirectory, bindAddress, newAudio, codecs, nat, encryption,
+                encryptionMandatory, autoAnswer, holdMusic);
     }
 
     public SoftphoneConfig withCodecs(List<String> newCodecs) {
-        return new SoftphoneConfig(workDirectory, bindAddress, audio, newCodecs, nat, encryption, encryptionMandatory, autoAnswer);
+        return new SoftphoneConfig(workDirectory, bindAddress, audio, newCodecs, nat, encryption,
+                encryptionMandatory, autoAnswer, holdMusic);
     }
 
     public SoftphoneConfig withNat(Nat newNat) {
-        return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, newNat, encryption, encryptionMandatory, autoAnswer);
+        return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, newNat, encryption,
+                encryptionMandatory, autoAnswer, holdMusic);
     }
 
     public SoftphoneConfig withEncryption(MediaEncryption newEncryption, boolean mandatory) {
-        return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, nat, newEncryption, mandatory, autoAnswer);
+        return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, nat, newEncryption, mandatory,
+                autoAnswer, holdMusic);
     }
 
     public SoftphoneConfig withAutoAnswer(boolean enabled) {
-        return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, nat, encryption, encryptionMandatory, enabled);
+        return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, nat, encryption,
+                encryptionMandatory, enabled, holdMusic);
+    }
+
+    /** @param file a WAV file played in a loop to held parties, or null for silence */
+    public SoftphoneConfig withHoldMusic(Path file) {
+        return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, nat, encryption, encryptionMandatory,
+                autoAnswer, file);
     }
 
     /** Where sound comes from and goes to. */

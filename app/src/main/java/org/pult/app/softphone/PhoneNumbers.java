@@ -1,0 +1,27 @@
+package org.pult.app.softphone;
+
+/** Compares phone numbers however they were written: "+7 916 123-45-67", "89161234567" and "9161234567" are one number. */
+public final class PhoneNumbers {
+
+    /** National significant numbers are 10 digits in Russia and most of Europe's mobile plans. */
+    private static final int SIGNIFICANT_DIGITS = 10;
+
+    private PhoneNumbers() {
+    }
+
+    public static boolean same(String first, String second) {
+        String a = digits(first);
+        String b = digits(second);
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        if (a.length() >= SIGNIFICANT_DIGITS && b.length() >= SIGNIFICANT_DIGITS) {
+            return a.substring(a.length() - SIGNIFICANT_DIGITS).equals(b.substring(b.length() - SIGNIFICANT_DIGITS));
+        }
+        return a.equals(b);
+    }
+
+    private static String digits(String number) {
+        return number == null ? "" : number.replaceAll("\\D", "");
+    }
+}
