@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
+import javafx.util.Subscription;
 import org.pult.app.console.ConsoleView;
 import org.pult.app.console.ConsoleViewModel;
 import org.pult.app.embedded.EmbeddedHub;
@@ -50,6 +51,7 @@ public final class AppRoot implements AutoCloseable {
     private MainWindow window;
     private SignInViewModel signIn;
     private Session session;
+    private Subscription screenPop = Subscription.EMPTY;
 
     public AppRoot(DataPaths paths, LaunchOptions options, Clock clock) {
         this.paths = paths;
@@ -127,6 +129,12 @@ public final class AppRoot implements AutoCloseable {
         window.show(() -> new ConsoleView(console, i18n, clock, phone, this::openSettings).build());
         console.start();
         phone.signedIn(signedIn.operator().sip(), console.inbox()::customerWithPhone);
+        // Screen pop: a call from a known customer opens their conversation while it rings.
+        screenPop = phone.currentProperty().subscribe(call -> {
+            if (call != null && call.customerProperty().get() != null) {
+                console.inbox().selectCustomer(call.customerProperty().get());
+            }
+        });
         if (options.benchmark()) {
             StartupBenchmark.consoleShown(window.stage().getScene());
         }
@@ -141,6 +149,7 @@ public final class AppRoot implements AutoCloseable {
 
     private void signedOut() {
         session = null;
+        screenPop.unsubscribe();
         phone.signedOut();
         showSignIn();
     }

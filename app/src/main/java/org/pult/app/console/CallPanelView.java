@@ -150,13 +150,13 @@ final class CallPanelView {
             return "";
         }
         String text = switch (call.state()) {
-            case INCOMING -> i18n.get("softphone.state.incoming", call.number());
-            case DIALING -> i18n.get("softphone.state.dialing", call.number());
-            case RINGING_OUT -> i18n.get("softphone.state.ringingOut", call.number());
-            case ACTIVE -> i18n.get("softphone.state.active", call.number(), elapsed(call));
-            case HELD -> i18n.get("softphone.state.held", call.number(), elapsed(call));
-            case HELD_BY_REMOTE -> i18n.get("softphone.state.heldByRemote", call.number(), elapsed(call));
-            case ENDED, FAILED -> i18n.get("softphone.state.ended", call.number());
+            case INCOMING -> i18n.get("softphone.state.incoming", call.displayNumber());
+            case DIALING -> i18n.get("softphone.state.dialing", call.displayNumber());
+            case RINGING_OUT -> i18n.get("softphone.state.ringingOut", call.displayNumber());
+            case ACTIVE -> i18n.get("softphone.state.active", call.displayNumber(), elapsed(call));
+            case HELD -> i18n.get("softphone.state.held", call.displayNumber(), elapsed(call));
+            case HELD_BY_REMOTE -> i18n.get("softphone.state.heldByRemote", call.displayNumber(), elapsed(call));
+            case ENDED, FAILED -> i18n.get("softphone.state.ended", call.displayNumber());
         };
         if (call.recordingProperty().get() != CallModel.Recording.OFF) {
             text += " · " + i18n.get("softphone.recording." + call.recordingProperty().get().name());

@@ -118,6 +118,12 @@ public final class InboxViewModel {
         return selected;
     }
 
+    /** Screen pop: opens the newest conversation with this customer, if the inbox has one. */
+    public void selectCustomer(org.pult.core.model.Customer customer) {
+        all.stream().filter(conversation -> conversation.customer().id().equals(customer.id()))
+                .findFirst().ifPresent(this::select);
+    }
+
     public void select(Conversation conversation) {
         if (!Objects.equals(selected.get(), conversation)) {
             selected.set(conversation);

@@ -116,10 +116,10 @@ public final class IncomingCallWindow {
 
     private String details(CallModel call) {
         if (call.customerProperty().get() == null) {
-            return i18n.get("softphone.incoming.unknown", call.number());
+            return i18n.get("softphone.incoming.unknown", call.displayNumber());
         }
         String company = call.customerProperty().get().company();
-        return company == null || company.isBlank() ? call.number() : call.number() + " · " + company;
+        return company == null || company.isBlank() ? call.displayNumber() : call.displayNumber() + " · " + company;
     }
 
     private static void placeInCorner(Stage stage) {

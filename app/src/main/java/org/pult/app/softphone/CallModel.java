@@ -51,7 +51,7 @@ public final class CallModel {
         if (customer.get() != null) {
             return customer.get().displayName();
         }
-        return remoteName.get().isBlank() ? number() : remoteName.get();
+        return remoteName.get().isBlank() ? displayNumber() : remoteName.get();
     }
 
     /** The user part of the remote address: a phone number or a SIP user. */
@@ -60,6 +60,11 @@ public final class CallModel {
         int colon = uri.indexOf(':');
         int at = uri.indexOf('@');
         return colon >= 0 && at > colon ? uri.substring(colon + 1, at) : uri;
+    }
+
+    /** {@link #number()} as people read it, e.g. "+7 916 234-56-78". */
+    public String displayNumber() {
+        return PhoneNumbers.display(number());
     }
 
     public ReadOnlyStringProperty remoteUriProperty() {

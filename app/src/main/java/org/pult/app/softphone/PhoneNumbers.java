@@ -21,6 +21,19 @@ public final class PhoneNumbers {
         return a.equals(b);
     }
 
+    /**
+     * A number as people read it: Russian numbers (+7, 7 or 8 and ten digits) as "+7 916 234-56-78";
+     * anything else (extensions, SIP users, foreign numbers) as it came.
+     */
+    public static String display(String number) {
+        String digits = digits(number);
+        boolean russian = digits.length() == 11 && (digits.charAt(0) == '7' || digits.charAt(0) == '8' && !number.startsWith("+"));
+        if (!russian || number.chars().anyMatch(Character::isLetter)) {
+            return number;
+        }
+        return "+7 " + digits.substring(1, 4) + " " + digits.substring(4, 7) + "-" + digits.substring(7, 9) + "-" + digits.substring(9);
+    }
+
     private static String digits(String number) {
         return number == null ? "" : number.replaceAll("\\D", "");
     }

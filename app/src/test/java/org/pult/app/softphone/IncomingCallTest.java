@@ -39,7 +39,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A customer rings the operator through a real registrar: the popup names the customer from the
- * cache, the operator answers, holds, resumes and hangs up with the keyboard alone, and the
+ * cache and her conversation opens, the operator answers, holds, resumes and hangs up with the keyboard alone, and the
  * customer's own engine sees each of those.
  */
 class IncomingCallTest extends PultUiTest {
@@ -114,6 +114,8 @@ class IncomingCallTest extends PultUiTest {
 
         waitUntil(CALL_STEP, () -> showing(robot, "#incomingCall"));
         assertThat(text(robot, "#incomingCaller")).isEqualTo("Ирина Соколова");
+        // Screen pop: her conversation and card open while it rings.
+        waitUntil(CALL_STEP, () -> text(robot, "#customerName").equals("Ирина Соколова"));
         PultFixture.screenshot(robot.lookup("#incomingCall").query().getScene(), "incoming-call-popup");
 
         // Xvfb runs without a window manager, so X gives the keyboard to the window under the pointer;
@@ -121,7 +123,7 @@ class IncomingCallTest extends PultUiTest {
         robot.moveTo("#incomingCaller");
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.A);
         waitUntil(CALL_STEP, () -> customerSees(call, CallState.ACTIVE));
-        waitUntil(CALL_STEP, () -> showing(robot, "#callPanel") && text(robot, "#callState").contains(app.text("softphone.state.active", CUSTOMER_NUMBER, "").strip()));
+        waitUntil(CALL_STEP, () -> showing(robot, "#callPanel") && text(robot, "#callState").contains(app.text("softphone.state.active", "+7 916 234-56-78", "").strip()));
         assertThat(robot.lookup("#incomingCall").tryQuery()).isEmpty();
         assertThat(text(robot, "#callCaller")).isEqualTo("Ирина Соколова");
         PultFixture.screenshot(robot.lookup("#callPanel").query().getScene(), "call-active");
