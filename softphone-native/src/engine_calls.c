@@ -92,6 +92,7 @@ pult_call *pult_calls_track(pult_engine *engine, LinphoneCall *linphone_call) {
     call->call = linphone_call_ref(linphone_call);
     call->direction = outgoing ? PULT_DIRECTION_OUTGOING : PULT_DIRECTION_INCOMING;
     call->last_state = -1;
+    call->last_encryption = -1;
     call->state_nanos = pult_now_nanos();
     call->cbs = linphone_factory_create_call_cbs(linphone_factory_get());
     if (call->cbs != NULL) {
@@ -112,6 +113,7 @@ static void free_call(pult_call *call) {
     linphone_call_unref(call->call);
     free(call->record_placeholder);
     free(call->record_target);
+    free(call->last_token);
     free(call);
 }
 
@@ -324,6 +326,92 @@ static void conference_call_on_files(pult_engine *engine, pult_call *call, Linph
     pult_calls_conference_on_files(engine, conference, 0);
 }
 
+static int map_encryption(LinphoneMediaEncryption encryption) {
+    switch (encryption) {
+    case LinphoneMediaEncryptionSRTP:
+        return PULT_ENCRYPTION_SRTP;
+    case LinphoneMediaEncryptionZRTP:
+        return PULT_ENCRYPTION_ZRTP;
+    case LinphoneMediaEncryptionDTLS:
+        return PULT_ENCRYPTION_DTLS;
+    default:
+        return PULT_ENCRYPTION_NONE;
+    }
+}
+
+/* Reports what protects a call unless it is what was last reported for it (encryption and ZRTP SAS). */
+static void report_encryption(pult_engine *engine, pult_call *call, int encryption, const char *token,
+                              long long nanos) {
+    if (token != NULL && token[0] == '\0') {
+        token = NULL;
+    }
+    const char *last = call->last_token;
+    if (encryption == call->last_encryption
+            && (token == NULL ? last == NULL : last != NULL && strcmp(token, last) == 0)) {
+        return;
+    }
+    char *copy = NULL;
+    if (token != NULL && (copy = pult_strdup(token)) == NULL) {
+        return;
+    }
+    pult_event *event = pult_event_new(PULT_EVENT_ENCRYPTION, nanos, 1);
+    if (event == NULL) {
+        free(copy);
+        return;
+    }
+    free(call->last_token);
+    call->last_token = copy;
+    call->last_encryption = encryption;
+    event->numbers[2] = call->id;
+    event->numbers[3] = encryption;
+    pult_event_set_text(event, 0, token != NULL ? token : "");
+    pult_engine_push_event(engine, event);
+}
+
+/* Pitfall 8: ZRTP and DTLS settle after StreamsRunning, so this callback says what protects such a call. */
+static void on_encryption(LinphoneCore *core, LinphoneCall *linphone_call, bool_t on, const char *token) {
+    long long nanos = pult_now_nanos();
+    pult_engine *engine = engine_of(core);
+    pult_call *call = pult_calls_track(engine, linphone_call);
+    if (call == NULL) {
+        return;
+    }
+    const LinphoneCallParams *params = linphone_call_get_current_params(linphone_call);
+    int encryption = on && params != NULL ? map_encryption(linphone_call_params_get_media_encryption(params))
+                                          : PULT_ENCRYPTION_NONE;
+    report_encryption(engine, call, encryption, token, nanos);
+}
+
+/*
+ * liblinphone 5.1 calls on_encryption for ZRTP and DTLS only: SDES-SRTP (and no encryption at all)
+ * shows only in the current params once the streams run. Read them at every StreamsRunning (the
+ * first, and after each re-INVITE: resume, update). A ZRTP or DTLS call (asked by us or offered by
+ * the peer) reads "none" at its first StreamsRunning, before its handshake ends (for DTLS
+ * linphone_call_media_in_progress is already false then): until something was reported, its "none"
+ * is left to on_encryption, so the operator does not see "not encrypted" flash before "DTLS".
+ */
+static void check_encryption(pult_engine *engine, pult_call *call, long long nanos) {
+    const LinphoneCallParams *current = linphone_call_get_current_params(call->call);
+    if (current == NULL) {
+        return;
+    }
+    int encryption = map_encryption(linphone_call_params_get_media_encryption(current));
+    if (encryption == PULT_ENCRYPTION_NONE && call->last_encryption < 0) {
+        const LinphoneCallParams *asked = linphone_call_get_params(call->call);
+        const LinphoneCallParams *offered = linphone_call_get_remote_params(call->call);
+        LinphoneMediaEncryption mine = asked == NULL ? LinphoneMediaEncryptionNone
+                                                     : linphone_call_params_get_media_encryption(asked);
+        LinphoneMediaEncryption theirs = offered == NULL ? LinphoneMediaEncryptionNone
+                                                         : linphone_call_params_get_media_encryption(offered);
+        int settling = mine == LinphoneMediaEncryptionZRTP || mine == LinphoneMediaEncryptionDTLS
+                || theirs == LinphoneMediaEncryptionZRTP || theirs == LinphoneMediaEncryptionDTLS;
+        if (settling) {
+            return;
+        }
+    }
+    report_encryption(engine, call, encryption, linphone_call_get_authentication_token(call->call), nanos);
+}
+
 static void on_call_state(LinphoneCore *core, LinphoneCall *linphone_call, LinphoneCallState state, const char *message) {
     (void)message;
     long long nanos = pult_now_nanos();
@@ -344,6 +432,9 @@ static void on_call_state(LinphoneCore *core, LinphoneCall *linphone_call, Linph
     LinphoneConference *conference = linphone_call_get_conference(linphone_call);
     if (state == LinphoneCallStatePaused && engine->hold_file != NULL && conference == NULL) {
         play_hold_file(engine, call);
+    }
+    if (state == LinphoneCallStateStreamsRunning) {
+        check_encryption(engine, call, nanos);
     }
     if (state == LinphoneCallStateStreamsRunning && engine->settings[PULT_SETTING_USE_FILES] && conference != NULL) {
         conference_call_on_files(engine, call, conference);
@@ -366,36 +457,6 @@ static void on_dtmf(LinphoneCore *core, LinphoneCall *linphone_call, int dtmf) {
         event->numbers[3] = dtmf;
         pult_engine_push_event(engine, event);
     }
-}
-
-static int map_encryption(LinphoneMediaEncryption encryption) {
-    switch (encryption) {
-    case LinphoneMediaEncryptionSRTP:
-        return PULT_ENCRYPTION_SRTP;
-    case LinphoneMediaEncryptionZRTP:
-        return PULT_ENCRYPTION_ZRTP;
-    case LinphoneMediaEncryptionDTLS:
-        return PULT_ENCRYPTION_DTLS;
-    default:
-        return PULT_ENCRYPTION_NONE;
-    }
-}
-
-/* Pitfall 8: ZRTP and DTLS settle after StreamsRunning, so this callback, not the state, says what protects a call. */
-static void on_encryption(LinphoneCore *core, LinphoneCall *linphone_call, bool_t on, const char *token) {
-    long long nanos = pult_now_nanos();
-    pult_engine *engine = engine_of(core);
-    pult_call *call = pult_calls_track(engine, linphone_call);
-    pult_event *event = call == NULL ? NULL : pult_event_new(PULT_EVENT_ENCRYPTION, nanos, 1);
-    if (event == NULL) {
-        return;
-    }
-    const LinphoneCallParams *params = linphone_call_get_current_params(linphone_call);
-    event->numbers[2] = call->id;
-    event->numbers[3] = on && params != NULL ? map_encryption(linphone_call_params_get_media_encryption(params))
-                                             : PULT_ENCRYPTION_NONE;
-    pult_event_set_text(event, 0, token != NULL ? token : "");
-    pult_engine_push_event(engine, event);
 }
 
 static void on_transfer(LinphoneCore *core, LinphoneCall *transferred, LinphoneCallState state) {

@@ -40,6 +40,8 @@ typedef struct pult_call {
     LinphoneCallCbs *cbs; /* this call's own callbacks (ACK processing) */
     long long state_nanos; /* when liblinphone last changed the call's state */
     long long awaiting_ack_until; /* we answered an INVITE and no ACK came yet: until then, 0 when none pending */
+    int last_encryption; /* last PULT_ENCRYPTION_* reported, -1 before the first */
+    char *last_token; /* the ZRTP short authentication string last reported, NULL for none */
     struct pult_call *next;
 } pult_call;
 

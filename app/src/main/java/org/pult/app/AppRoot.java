@@ -23,6 +23,7 @@ import org.pult.app.settings.SettingsDialog;
 import org.pult.app.settings.SettingsStore;
 import org.pult.app.signin.SignInView;
 import org.pult.app.signin.SignInViewModel;
+import org.pult.app.softphone.CallSummary;
 import org.pult.app.softphone.LinphonePhoneEngine;
 import org.pult.app.softphone.PhoneViewModel;
 import org.pult.app.softphone.VoiceSettingsView;
@@ -129,6 +130,11 @@ public final class AppRoot implements AutoCloseable {
         window.show(() -> new ConsoleView(console, i18n, clock, phone, this::openSettings).build());
         console.start();
         phone.signedIn(signedIn.operator().sip(), console.inbox()::customerWithPhone);
+        phone.onCallEnded(call -> {
+            if (call.customerProperty().get() != null) {
+                console.logCall(call.customerProperty().get(), CallSummary.of(call, i18n, clock.instant()));
+            }
+        });
         // Screen pop: a call from a known customer opens their conversation while it rings.
         screenPop = phone.currentProperty().subscribe(call -> {
             if (call != null && call.customerProperty().get() != null) {
@@ -150,6 +156,7 @@ public final class AppRoot implements AutoCloseable {
     private void signedOut() {
         session = null;
         screenPop.unsubscribe();
+        phone.onCallEnded(null);
         phone.signedOut();
         showSignIn();
     }

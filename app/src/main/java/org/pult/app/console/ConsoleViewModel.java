@@ -116,6 +116,21 @@ public final class ConsoleViewModel {
         });
     }
 
+    /**
+     * Keeps a finished call with the customer's conversation, as a note that goes through the outbox
+     * like any other (so it survives a backend outage). Calls from unknown numbers are not logged yet.
+     */
+    public void logCall(org.pult.core.model.Customer customer, String summary) {
+        inbox.conversationOf(customer).ifPresent(conversation -> executors.background().execute(() -> {
+            try {
+                session.actions().addNote(conversation.id(), summary);
+                session.sync().actionRecorded();
+            } catch (RuntimeException failure) {
+                LOG.error("Could not keep the call with conversation {}", conversation.id(), failure);
+            }
+        }));
+    }
+
     public void signOut() {
         session.sync().removeListener(statusListener);
         session.events().removeListener(eventListener);

@@ -120,8 +120,12 @@ public final class InboxViewModel {
 
     /** Screen pop: opens the newest conversation with this customer, if the inbox has one. */
     public void selectCustomer(org.pult.core.model.Customer customer) {
-        all.stream().filter(conversation -> conversation.customer().id().equals(customer.id()))
-                .findFirst().ifPresent(this::select);
+        conversationOf(customer).ifPresent(this::select);
+    }
+
+    /** The customer's newest conversation in the inbox. */
+    public java.util.Optional<Conversation> conversationOf(org.pult.core.model.Customer customer) {
+        return all.stream().filter(conversation -> conversation.customer().id().equals(customer.id())).findFirst();
     }
 
     public void select(Conversation conversation) {

@@ -31,6 +31,7 @@ public final class CallModel {
     private final StringProperty authenticationToken = new SimpleStringProperty("");
     private final ObjectProperty<Recording> recording = new SimpleObjectProperty<>(Recording.OFF);
     private final StringProperty endReason = new SimpleStringProperty("");
+    private Instant endedAt;
 
     CallModel(CallId id, CallDirection direction, CallState state) {
         this.id = id;
@@ -103,6 +104,16 @@ public final class CallModel {
         return recording;
     }
 
+    /** How long the parties talked: from answer to the end (or to {@code now} while it lasts); zero if never answered. */
+    public java.time.Duration talkTime(Instant now) {
+        Instant from = connectedAt.get();
+        if (from == null) {
+            return java.time.Duration.ZERO;
+        }
+        Instant to = endedAt == null ? now : endedAt;
+        return to.isBefore(from) ? java.time.Duration.ZERO : java.time.Duration.between(from, to);
+    }
+
     public ReadOnlyStringProperty endReasonProperty() {
         return endReason;
     }
@@ -126,6 +137,7 @@ public final class CallModel {
         }
         if (newState.isTerminal()) {
             endReason.set(reason);
+            endedAt = now;
         }
         state.set(newState);
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -74,6 +75,7 @@ public final class PhoneViewModel implements AutoCloseable {
     /** The customer waiting on hold while the operator consults a colleague. */
     private CallModel consultCustomer;
     private boolean closed;
+    private Consumer<CallModel> onCallEnded = call -> { };
 
     public PhoneViewModel(PhoneEngine engine, AppExecutors executors, Clock clock, DialPlan dialPlan) {
         this.engine = engine;
@@ -141,6 +143,11 @@ public final class PhoneViewModel implements AutoCloseable {
         }
     }
 
+    /** Told about every call that ended or failed (to keep it with the customer's conversation); FX thread. */
+    public void onCallEnded(Consumer<CallModel> listener) {
+        onCallEnded = listener == null ? call -> { } : listener;
+    }
+
     /** Ends every call and unregisters: the next operator at this PC must not get this one's calls. */
     public void signedOut() {
         if (softphone != null) {
@@ -199,6 +206,7 @@ public final class PhoneViewModel implements AutoCloseable {
         call.state(changed.state(), changed.reason(), Instant.now(clock));
         if (changed.state().isTerminal()) {
             calls.remove(call);
+            onCallEnded.accept(call);
             if (call == consultation.get()) {
                 consultation.set(null);
             }

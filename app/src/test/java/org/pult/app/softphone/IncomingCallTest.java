@@ -39,8 +39,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A customer rings the operator through a real registrar: the popup names the customer from the
- * cache and her conversation opens, the operator answers, holds, resumes and hangs up with the keyboard alone, and the
- * customer's own engine sees each of those.
+ * cache and her conversation opens, the operator answers, holds, resumes and hangs up with the keyboard alone, the
+ * customer's own engine sees each of those, and the call is kept in her conversation's notes.
  */
 class IncomingCallTest extends PultUiTest {
 
@@ -140,6 +140,17 @@ class IncomingCallTest extends PultUiTest {
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.E);
         waitUntil(CALL_STEP, () -> customerSees(call, CallState.ENDED));
         waitUntil(CALL_STEP, () -> !showing(robot, "#callPanel"));
+
+        // The call stays with her conversation, as a note with how long it lasted and its quality.
+        String logged = app.text("call.note.incoming") + " +7 916 234-56-78: ";
+        try {
+            waitUntil(CALL_STEP, () -> robot.lookup("#notesList").lookup((javafx.scene.Node node) -> node instanceof Labeled label
+                    && label.getText() != null && label.getText().contains(logged) && label.getText().contains("MOS")).tryQuery().isPresent());
+        } catch (AssertionError notKept) {
+            PultFixture.screenshot(robot.lookup("#notesList").query().getScene(), "call-not-kept");
+            throw notKept;
+        }
+        PultFixture.screenshot(robot.lookup("#callPanel").query().getScene(), "call-kept-as-note");
     }
 
     private static String text(FxRobot robot, String query) {
