@@ -23,9 +23,24 @@ final class ErrorResponses {
                 (rejection, ctx) -> write(ctx, rejection.status(), rejection.toApiError()));
         routes.exception(HttpResponseException.class, ErrorResponses::fromJavalin);
         routes.exception(Exception.class, (e, ctx) -> {
+            if (requestGone(ctx)) {
+                // An event stream still running while the hub stops: Jetty has recycled its request.
+                // Touching it throws again, and Javalin would hand that back here without end.
+                LOG.debug("Error after the request was recycled (hub stopping): {}", e.toString());
+                return;
+            }
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, new ApiError(ApiErrorCodes.INTERNAL, "Internal server error"));
         });
+    }
+
+    private static boolean requestGone(Context ctx) {
+        try {
+            ctx.path();
+            return false;
+        } catch (RuntimeException recycled) {
+            return true;
+        }
     }
 
     /** Javalin's own refusals: no matching endpoint, body over its limit, and the like. */
@@ -47,6 +62,11 @@ final class ErrorResponses {
     }
 
     private static void write(Context ctx, int status, ApiError error) {
-        ctx.status(status).json(error);
+        try {
+            ctx.status(status).json(error);
+        } catch (RuntimeException recycled) {
+            // The connection or request is gone (client hung up, hub stopping): nobody to answer.
+            LOG.debug("Could not answer {} {}: {}", status, error.code(), recycled.toString());
+        }
     }
 }
