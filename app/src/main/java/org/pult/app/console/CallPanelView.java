@@ -1,9 +1,7 @@
 package org.pult.app.console;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -26,8 +24,8 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.pult.app.i18n.I18n;
 import org.pult.app.softphone.CallModel;
+import org.pult.app.softphone.CallSummary;
 import org.pult.app.softphone.PhoneViewModel;
-import org.pult.softphone.api.CallQuality;
 import org.pult.softphone.api.CallState;
 import org.pult.softphone.api.MediaEncryption;
 
@@ -67,7 +65,7 @@ final class CallPanelView {
         Label quality = new Label();
         quality.setId("callQuality");
         quality.getStyleClass().addAll("text-small", "text-muted");
-        quality.textProperty().bind(call.flatMap(CallModel::qualityProperty).map(this::describeQuality).orElse(""));
+        quality.textProperty().bind(call.flatMap(CallModel::qualityProperty).map(measured -> CallSummary.quality(measured, i18n)).orElse(""));
 
         Label encryption = new Label();
         encryption.setId("callEncryption");
@@ -166,20 +164,9 @@ final class CallPanelView {
     }
 
     private String elapsed(CallModel call) {
-        Instant since = call.connectedAtProperty().get();
-        Instant at = now.get() == null ? Instant.now(clock) : now.get();
-        long seconds = since == null ? 0 : Math.max(0, Duration.between(since, at).toSeconds());
-        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return CallSummary.talkTime(call.talkTime(now.get() == null ? Instant.now(clock) : now.get()));
     }
 
-    private String describeQuality(CallQuality quality) {
-        return i18n.get("softphone.quality", number(quality.mos(), "%.1f"), number(quality.jitterMs(), "%.0f"),
-                number(quality.lossPercent(), "%.1f"), number(quality.rttMs(), "%.0f"));
-    }
-
-    private static String number(double value, String format) {
-        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
-    }
 
     private String describeEncryption(CallModel call) {
         if (call == null) {

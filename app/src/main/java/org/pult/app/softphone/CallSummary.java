@@ -21,15 +21,25 @@ public final class CallSummary {
         boolean answered = call.connectedAtProperty().get() != null;
         String kind = i18n.get(call.direction() == CallDirection.INCOMING ? "call.note.incoming" : "call.note.outgoing");
         String outcome = answered
-                ? i18n.get("call.note.answered", String.format(Locale.ROOT, "%d:%02d", talked.toMinutes(), talked.toSecondsPart()))
+                ? i18n.get("call.note.answered", talkTime(talked))
                 : i18n.get("call.note.notAnswered", call.endReasonProperty().get());
         CallQuality quality = call.qualityProperty().get();
         String text = i18n.get("call.note", kind, call.displayNumber(), outcome);
         if (answered && quality != null) {
-            text += " · " + i18n.get("softphone.quality", number(quality.mos(), "%.1f"), number(quality.jitterMs(), "%.0f"),
-                    number(quality.lossPercent(), "%.1f"), number(quality.rttMs(), "%.0f"));
+            text += " · " + quality(quality, i18n);
         }
         return text;
+    }
+
+    /** "2:31": minutes and seconds, as on a phone's display. */
+    public static String talkTime(Duration talked) {
+        return String.format(Locale.ROOT, "%d:%02d", talked.toMinutes(), talked.toSecondsPart());
+    }
+
+    /** "MOS 4.3 · jitter 3 ms · loss 0.0 % · RTT 12 ms", with a dash for what is not measured yet. */
+    public static String quality(CallQuality quality, I18n i18n) {
+        return i18n.get("softphone.quality", number(quality.mos(), "%.1f"), number(quality.jitterMs(), "%.0f"),
+                number(quality.lossPercent(), "%.1f"), number(quality.rttMs(), "%.0f"));
     }
 
     private static String number(double value, String format) {

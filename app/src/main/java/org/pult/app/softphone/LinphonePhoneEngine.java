@@ -27,7 +27,8 @@ public final class LinphonePhoneEngine implements PhoneEngine {
             throw new PhoneUnavailableException(describe(missing.get().reason()), missing.get().detail());
         }
         try {
-            LinphoneSoftphone engine = LinphoneSoftphone.start(config);
+            // The same loader: it remembers its outcome, so the library is loaded (and logged) once.
+            LinphoneSoftphone engine = LinphoneSoftphone.start(config, loader);
             return new Started(engine, engine.engineVersion());
         } catch (SoftphoneStartException | UnsatisfiedLinkError failed) {
             SoftphoneAvailability.Reason reason = failed instanceof UnsatisfiedLinkError
