@@ -125,6 +125,15 @@ class LoginApiTest {
     }
 
     @Test
+    void aClientStillSendingAHugeBodyGetsThe413RatherThanAResetConnection() {
+        String huge = "{\"username\": \"anna\", \"password\": \"" + "x".repeat(900 * 1024) + "\"}";
+
+        for (int attempt = 0; attempt < 20; attempt++) {
+            assertApiError(api, api.post(ApiPaths.LOGIN, huge), 413, ApiErrorCodes.BAD_REQUEST);
+        }
+    }
+
+    @Test
     void aBodyJustUnderTheLimitIsRead() {
         String large = "{\"username\": \"anna\", \"password\": \"" + "x".repeat(63 * 1024) + "\"}";
 

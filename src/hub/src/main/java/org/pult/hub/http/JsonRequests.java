@@ -15,6 +15,11 @@ import java.io.InputStream;
 final class JsonRequests {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * How much of a refused body is still read and thrown away so the client, still sending,
+     * gets the 413 instead of a reset connection. Bigger bodies are cut off.
+     */
+    private static final long MAX_DRAINED_BYTES = 1024 * 1024;
 
     private final ObjectMapper mapper;
 
@@ -23,16 +28,15 @@ final class JsonRequests {
     }
 
     <T> T read(Context ctx, Class<T> type) throws IOException {
-        long declared = ctx.contentLength();
-        if (declared > MAX_BODY_BYTES) {
-            throw ApiProblem.tooLarge(MAX_BODY_BYTES);
-        }
         byte[] body;
         try (InputStream in = ctx.bodyInputStream()) {
+            if (ctx.contentLength() > MAX_BODY_BYTES) {
+                throw refused(in);
+            }
             body = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw ApiProblem.tooLarge(MAX_BODY_BYTES);
+            if (body.length > MAX_BODY_BYTES) {
+                throw refused(in);
+            }
         }
         if (body.length == 0) {
             throw ApiProblem.badRequest("Request body is empty; expected a JSON " + type.getSimpleName());
@@ -51,6 +55,16 @@ final class JsonRequests {
             throw ApiProblem.badRequest("Request body is null; expected a JSON " + type.getSimpleName());
         }
         return value;
+    }
+
+    private static ApiProblem refused(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = MAX_DRAINED_BYTES;
+        int read;
+        while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+            left -= read;
+        }
+        return ApiProblem.tooLarge(MAX_BODY_BYTES);
     }
 
     /** Names the field whose value has the wrong type, never the value (it may be a password). */
