@@ -39,7 +39,7 @@ public final class ConsoleView {
         TimeLabels times = new TimeLabels(i18n, clock);
         InboxView inbox = new InboxView(model.inbox(), i18n, times);
         ConversationView conversation = new ConversationView(model.conversation(), i18n, times);
-        Parent customerCard = new CustomerCardView(model.conversation(), i18n).build();
+        Parent customerCard = new CustomerCardView(model.conversation(), i18n, phone::dial, phone.readyProperty()).build();
         Parent script = new ScriptPanelView(i18n).build();
         VBox.setVgrow(script, Priority.ALWAYS);
         VBox right = new VBox(10, customerCard, script);

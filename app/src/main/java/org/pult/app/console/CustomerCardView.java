@@ -2,30 +2,43 @@ package org.pult.app.console;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.pult.app.i18n.I18n;
+import org.pult.app.softphone.PhoneNumbers;
 import org.pult.core.model.Channel;
 import org.pult.core.model.Conversation;
 import org.pult.core.model.Customer;
 import org.pult.core.model.Message;
 
-/** The customer card on the right: who the customer is and which channels they have used. */
+/**
+ * The customer card on the right: who the customer is and which channels they have used. Her
+ * phone number calls her with one click (a missed call is returned without typing).
+ */
 final class CustomerCardView {
 
     private final ConversationViewModel model;
     private final I18n i18n;
+    private final Consumer<String> call;
+    private final ObservableBooleanValue canCall;
 
-    CustomerCardView(ConversationViewModel model, I18n i18n) {
+    CustomerCardView(ConversationViewModel model, I18n i18n, Consumer<String> call, ObservableBooleanValue canCall) {
         this.model = model;
         this.i18n = i18n;
+        this.call = call;
+        this.canCall = canCall;
     }
 
     Parent build() {
@@ -64,7 +77,7 @@ final class CustomerCardView {
         details.setHgap(8);
         details.setVgap(4);
         int row = 0;
-        row = addDetail(details, row, "customer.phone", customer.phone());
+        row = addPhone(details, row, customer.phone());
         row = addDetail(details, row, "customer.email", customer.email());
         addDetail(details, row, "customer.company", customer.company());
 
@@ -85,6 +98,21 @@ final class CustomerCardView {
         Set<Channel> used = EnumSet.noneOf(Channel.class);
         model.messages().forEach(message -> used.add(message.channel()));
         return used;
+    }
+
+    private int addPhone(GridPane grid, int row, String phone) {
+        if (phone == null || phone.isBlank()) {
+            return row;
+        }
+        Label label = new Label(i18n.get("customer.phone"));
+        label.getStyleClass().addAll("text-muted", "text-small");
+        Hyperlink number = new Hyperlink(PhoneNumbers.display(phone), Icons.of(Icons.forChannel(Channel.VOICE), "channel-icon"));
+        number.setId("customerPhone");
+        number.setTooltip(new Tooltip(i18n.get("customer.phone.call", PhoneNumbers.display(phone))));
+        number.disableProperty().bind(Bindings.not(canCall));
+        number.setOnAction(event -> call.accept(phone));
+        grid.addRow(row, label, number);
+        return row + 1;
     }
 
     private int addDetail(GridPane grid, int row, String key, String value) {
