@@ -1,10 +1,13 @@
 package org.pult.hub;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.pult.core.model.SipTransport;
+import org.pult.hub.sip.MediaRelay;
 import org.pult.hub.sip.SipDomain;
 
 /** Parses the stand-alone hub's arguments; the environment supplies defaults. */
@@ -22,6 +25,10 @@ final class HubCommandLine {
               --sip-domain <host[:port]>  SIP registrar operators register with; their profiles
                                  then carry a SIP account (user name = login)
               --sip-transport <UDP|TCP|TLS>  how to reach it (default TLS)
+              --stun-server <host[:port]>  STUN/TURN server (coturn) for operators' media
+              --ice              operators' softphones use ICE (needs --stun-server)
+              --turn-secret-file <file>  coturn's static-auth-secret (use-auth-secret): each
+                                 profile then carries TURN credentials valid for 16 hours
               --help             print this help
             """;
 
@@ -45,11 +52,18 @@ final class HubCommandLine {
         String data = env.get(ENV_DATA);
         String sipDomain = null;
         String sipTransport = null;
+        String stunServer = null;
+        String turnSecretFile = null;
+        boolean ice = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (name.equals("--help") || name.equals("-h")) {
                 return new Parsed(null, true);
+            }
+            if (arg.equals("--ice")) {
+                ice = true;
+                continue;
             }
             String value;
             if (arg.contains("=")) {
@@ -65,6 +79,8 @@ final class HubCommandLine {
                 case "--data" -> data = required(name, value);
                 case "--sip-domain" -> sipDomain = required(name, value);
                 case "--sip-transport" -> sipTransport = required(name, value);
+                case "--stun-server" -> stunServer = required(name, value);
+                case "--turn-secret-file" -> turnSecretFile = required(name, value);
                 default -> throw new UsageException("Unknown option: " + arg);
             }
         }
@@ -76,10 +92,39 @@ final class HubCommandLine {
         if (sipTransport != null && sipDomain == null) {
             throw new UsageException("--sip-transport needs --sip-domain");
         }
+        if ((stunServer != null || ice || turnSecretFile != null) && sipDomain == null) {
+            throw new UsageException("--stun-server, --ice and --turn-secret-file need --sip-domain");
+        }
+        if ((ice || turnSecretFile != null) && stunServer == null) {
+            throw new UsageException("--ice and --turn-secret-file need --stun-server");
+        }
         if (sipDomain != null) {
-            config = config.withSip(sipDomain(sipDomain, transport(sipTransport)));
+            SipDomain domain = sipDomain(sipDomain, transport(sipTransport));
+            if (stunServer != null) {
+                domain = domain.withRelay(relay(stunServer, ice, turnSecretFile));
+            }
+            config = config.withSip(domain);
         }
         return new Parsed(config, false);
+    }
+
+    private static MediaRelay relay(String server, boolean ice, String secretFile) throws UsageException {
+        String secret = null;
+        if (secretFile != null) {
+            try {
+                secret = Files.readString(dataDir(secretFile)).strip();
+            } catch (IOException e) {
+                throw new UsageException("Cannot read the TURN secret file " + secretFile + ": " + e.getMessage());
+            }
+            if (secret.isEmpty()) {
+                throw new UsageException("The TURN secret file " + secretFile + " is empty");
+            }
+        }
+        try {
+            return new MediaRelay(server, ice, secret, MediaRelay.DEFAULT_LIFETIME);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Bad --stun-server: " + e.getMessage());
+        }
     }
 
     private static SipTransport transport(String value) throws UsageException {

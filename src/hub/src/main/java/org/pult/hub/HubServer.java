@@ -69,7 +69,7 @@ public final class HubServer implements AutoCloseable {
         NoteStore notes = new NoteStore(database);
         CodeLists codes = new CodeLists(database);
         EventLog events = new EventLog(database, json);
-        SipProvisioning sip = new SipProvisioning(config.sip());
+        SipProvisioning sip = new SipProvisioning(config.sip(), clock);
         Authenticator authenticator = new Authenticator(users, new SessionStore(database), hasher,
                 new SessionTokens(random), clock, new SignInState(database, users, events, signal, clock), sip::profileOf);
         ActionService actions = new ActionService(database, users, conversations, notes, codes, events, signal, json, clock);

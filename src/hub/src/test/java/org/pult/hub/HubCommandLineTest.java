@@ -3,9 +3,11 @@ package org.pult.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pult.hub.HubCommandLine.UsageException;
 
 class HubCommandLineTest {
@@ -61,6 +63,36 @@ class HubCommandLineTest {
         assertRefused("UDP, TCP or TLS", "--data", "d", "--sip-domain", "pbx", "--sip-transport", "WSS");
         assertRefused("--sip-transport needs --sip-domain", "--data", "d", "--sip-transport", "TLS");
         assertRefused("Bad --sip-domain", "--data", "d", "--sip-domain", "pbx:port");
+    }
+
+    @Test
+    void aStunServerIceAndTurnSecretGiveOperatorsNatTraversal(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("turn-secret"), "  shared-Secr3t\n");
+
+        HubConfig config = parse(Map.of(), "--data", "d", "--sip-domain", "pbx", "--stun-server", "turn.example.org:3478",
+                "--ice", "--turn-secret-file", secret.toString());
+
+        var nat = config.sip().relay().traversalFor("anna", java.time.Instant.EPOCH);
+        assertThat(nat.stunServer()).isEqualTo("turn.example.org:3478");
+        assertThat(nat.ice()).isTrue();
+        assertThat(nat.turn()).isTrue();
+        assertThat(config.toString()).doesNotContain("shared-Secr3t");
+        var stunOnly = parse(Map.of(), "--data", "d", "--sip-domain", "pbx", "--stun-server", "stun.example.org")
+                .sip().relay().traversalFor("anna", java.time.Instant.EPOCH);
+        assertThat(stunOnly.ice()).isFalse();
+        assertThat(stunOnly.turn()).isFalse();
+    }
+
+    @Test
+    void badNatOptionsAreRefusedWithAReason(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        assertRefused("need --sip-domain", "--data", "d", "--stun-server", "stun.example.org");
+        assertRefused("need --stun-server", "--data", "d", "--sip-domain", "pbx", "--ice");
+        assertRefused("Cannot read the TURN secret file", "--data", "d", "--sip-domain", "pbx", "--stun-server", "s",
+                "--turn-secret-file", dir.resolve("missing").toString());
+        assertRefused("is empty", "--data", "d", "--sip-domain", "pbx", "--stun-server", "s",
+                "--turn-secret-file", empty.toString());
+        assertRefused("Bad --stun-server", "--data", "d", "--sip-domain", "pbx", "--stun-server", "user@host");
     }
 
     @Test

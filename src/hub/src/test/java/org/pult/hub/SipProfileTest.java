@@ -3,13 +3,21 @@ package org.pult.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pult.core.api.ApiPaths;
 import org.pult.core.api.LoginResponse;
+import org.pult.core.model.NatTraversal;
 import org.pult.core.model.OperatorProfile;
 import org.pult.core.model.SipTransport;
+import org.pult.hub.sip.MediaRelay;
 import org.pult.hub.sip.SipDomain;
 
 class SipProfileTest {
@@ -31,6 +39,38 @@ class SipProfileTest {
             assertThat(me.sip().username()).isEqualTo("anna");
             assertThat(me.sip().password()).isEqualTo(SipDomain.demoPassword("anna")).isEqualTo("anna-sip-demo");
             assertThat(me.toString()).doesNotContain("anna-sip-demo");
+        }
+    }
+
+    @Test
+    void withAMediaRelayTheProfileCarriesTimeLimitedTurnCredentialsInCoturnsRestScheme() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
+        SipDomain domain = SipDomain.parse("pbx.example.org", SipTransport.TLS)
+                .withRelay(new MediaRelay("turn.example.org:3478", true, "shared-secret", Duration.ofHours(16)));
+        try (HubServer hub = HubServer.start(HubConfig.embedded(dataDir).withSip(domain), clock)) {
+            ApiCalls api = new ApiCalls(hub.baseUri());
+            NatTraversal nat = api.read(api.login("anna", ApiCalls.DEMO_PASSWORD), LoginResponse.class).operator().sip().nat();
+
+            assertThat(nat.stunServer()).isEqualTo("turn.example.org:3478");
+            assertThat(nat.ice()).isTrue();
+            long expiry = Instant.parse("2026-11-24T00:00:00Z").getEpochSecond();
+            assertThat(nat.turnUsername()).isEqualTo(expiry + ":anna");
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec("shared-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            assertThat(nat.turnPassword()).isEqualTo(Base64.getEncoder()
+                    .encodeToString(mac.doFinal(nat.turnUsername().getBytes(StandardCharsets.UTF_8))));
+            String jamesPassword = api.read(api.login("james", ApiCalls.DEMO_PASSWORD), LoginResponse.class)
+                    .operator().sip().nat().turnPassword();
+            assertThat(jamesPassword).as("each operator has their own TURN credentials").isNotEqualTo(nat.turnPassword());
+        }
+    }
+
+    @Test
+    void withoutAMediaRelayTheProfileCarriesNoNatTraversal() {
+        try (HubServer hub = HubServer.start(HubConfig.embedded(dataDir).withSip("pbx.example.org", SipTransport.UDP))) {
+            ApiCalls api = new ApiCalls(hub.baseUri());
+            assertThat(api.read(api.login("anna", ApiCalls.DEMO_PASSWORD), LoginResponse.class).operator().sip().nat())
+                    .isEqualTo(NatTraversal.NONE);
         }
     }
 

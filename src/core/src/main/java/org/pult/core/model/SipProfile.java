@@ -11,9 +11,12 @@ import java.util.Objects;
  * @param transport how to reach the registrar
  * @param username  digest user name
  * @param password  digest password
+ * @param nat       STUN/TURN/ICE for the media; {@link NatTraversal#NONE} when the backend sends none
  */
-public record SipProfile(String identity, String registrar, SipTransport transport, String username, String password) {
+public record SipProfile(String identity, String registrar, SipTransport transport, String username, String password,
+                         NatTraversal nat) {
     public SipProfile {
+        nat = nat == null ? NatTraversal.NONE : nat;
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(registrar, "registrar");
         Objects.requireNonNull(transport, "transport");
@@ -21,9 +24,14 @@ public record SipProfile(String identity, String registrar, SipTransport transpo
         Objects.requireNonNull(password, "password");
     }
 
+    /** Without NAT traversal: media goes straight between the two ends. */
+    public SipProfile(String identity, String registrar, SipTransport transport, String username, String password) {
+        this(identity, registrar, transport, username, password, NatTraversal.NONE);
+    }
+
     @Override
     public String toString() {
         return "SipProfile[identity=" + identity + ", registrar=" + registrar + ", transport=" + transport
-                + ", username=" + username + ", password=***]";
+                + ", username=" + username + ", password=***, nat=" + nat + "]";
     }
 }

@@ -31,6 +31,14 @@ class SecretsInToStringTest {
     }
 
     @Test
+    void theTurnPasswordNeverAppearsInTheProfile() {
+        var nat = new org.pult.core.model.NatTraversal("turn.example.org:3478", true, "1767225600:anna", "tUrN-Secr3t");
+        var sip = new org.pult.core.model.SipProfile("sip:anna@pbx.example.org", "sip:pbx.example.org:5061",
+                org.pult.core.model.SipTransport.TLS, "anna", "sip-Secr3t", nat);
+        assertThat(sip.toString()).contains("turn.example.org:3478").contains("1767225600:anna").doesNotContain("tUrN-Secr3t");
+    }
+
+    @Test
     void anActionPrintsTheLengthOfItsTextNotTheText() {
         var reply = ActionRequest.reply("k1", "c1", "Ваш пароль: 12345", java.time.Instant.EPOCH);
         assertThat(reply.toString()).contains("k1").contains("REPLY").doesNotContain("12345");

@@ -15,12 +15,17 @@ import org.pult.core.model.SipTransport;
  * @param port      its port
  * @param transport how clients reach it
  * @param passwords SIP passwords by login that override the demo ones
+ * @param relay     the STUN/TURN server for operators' media; null when media needs no NAT help
  */
-public record SipDomain(String host, int port, SipTransport transport, Map<String, String> passwords) {
+public record SipDomain(String host, int port, SipTransport transport, Map<String, String> passwords, MediaRelay relay) {
 
     /** The demo SIP password of {@code login}, public like the demo sign-in password. */
     public static String demoPassword(String login) {
         return login + "-sip-demo";
+    }
+
+    public SipDomain(String host, int port, SipTransport transport, Map<String, String> passwords) {
+        this(host, port, transport, passwords, null);
     }
 
     public SipDomain {
@@ -76,7 +81,11 @@ public record SipDomain(String host, int port, SipTransport transport, Map<Strin
     public SipDomain withPassword(String login, String password) {
         Map<String, String> more = new TreeMap<>(passwords);
         more.put(Objects.requireNonNull(login, "login"), Objects.requireNonNull(password, "password"));
-        return new SipDomain(host, port, transport, more);
+        return new SipDomain(host, port, transport, more, relay);
+    }
+
+    public SipDomain withRelay(MediaRelay newRelay) {
+        return new SipDomain(host, port, transport, passwords, newRelay);
     }
 
     public String passwordFor(String login) {
@@ -85,6 +94,7 @@ public record SipDomain(String host, int port, SipTransport transport, Map<Strin
 
     @Override
     public String toString() {
-        return "SipDomain[" + host + ":" + port + ", " + transport + ", " + passwords.size() + " passwords set]";
+        return "SipDomain[" + host + ":" + port + ", " + transport + ", " + passwords.size() + " passwords set"
+                + (relay == null ? "" : ", " + relay) + "]";
     }
 }

@@ -1,5 +1,7 @@
 package org.pult.hub.sip;
 
+import java.time.Clock;
+import org.pult.core.model.NatTraversal;
 import org.pult.core.model.OperatorProfile;
 import org.pult.core.model.SipProfile;
 import org.pult.hub.store.StoredUser;
@@ -8,10 +10,12 @@ import org.pult.hub.store.StoredUser;
 public final class SipProvisioning {
 
     private final SipDomain domain;
+    private final Clock clock;
 
     /** @param domain null for a hub without SIP */
-    public SipProvisioning(SipDomain domain) {
+    public SipProvisioning(SipDomain domain, Clock clock) {
         this.domain = domain;
+        this.clock = clock;
     }
 
     public OperatorProfile profileOf(StoredUser user) {
@@ -20,6 +24,7 @@ public final class SipProvisioning {
 
     private SipProfile accountOf(String login) {
         return new SipProfile("sip:" + login + "@" + domain.host(), "sip:" + domain.host() + ":" + domain.port(),
-                domain.transport(), login, domain.passwordFor(login));
+                domain.transport(), login, domain.passwordFor(login),
+                domain.relay() == null ? NatTraversal.NONE : domain.relay().traversalFor(login, clock.instant()));
     }
 }
