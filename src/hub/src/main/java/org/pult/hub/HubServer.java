@@ -39,12 +39,14 @@ public final class HubServer implements AutoCloseable {
     private final Javalin http;
     private final String host;
     private final EventSignal signal;
+    private final HubDatabase database;
     private volatile boolean closed;
 
-    private HubServer(Javalin http, String host, EventSignal signal) {
+    private HubServer(Javalin http, String host, EventSignal signal, HubDatabase database) {
         this.http = http;
         this.host = host;
         this.signal = signal;
+        this.database = database;
     }
 
     /**
@@ -59,6 +61,15 @@ public final class HubServer implements AutoCloseable {
     static HubServer start(HubConfig config, Clock clock) {
         long started = System.nanoTime();
         HubDatabase database = openDatabase(config);
+        try {
+            return start(config, clock, database, started);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static HubServer start(HubConfig config, Clock clock, HubDatabase database, long started) {
         SecureRandom random = new SecureRandom();
         PasswordHasher hasher = new PasswordHasher(random);
         seed(database, clock);
@@ -84,7 +95,7 @@ public final class HubServer implements AutoCloseable {
             throw new HubStartException("Cannot listen on " + config.host() + ":" + config.port()
                     + " (" + e.getMessage() + ")", e);
         }
-        HubServer server = new HubServer(http, config.host(), signal);
+        HubServer server = new HubServer(http, config.host(), signal, database);
         LOG.info("Pult hub listening on {} with data in {} (started in {} ms)", server.baseUri(),
                 database.file(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         if (config.sip() != null) {
@@ -133,6 +144,7 @@ public final class HubServer implements AutoCloseable {
         int port = port();
         signal.close();
         http.stop();
+        database.close();
         LOG.info("Pult hub on port {} stopped", port);
     }
 }
