@@ -75,6 +75,41 @@ static void drop_account(pult_engine *engine) {
     linphone_core_clear_all_auth_info(engine->core);
 }
 
+static int has_text(const pult_command *command, int index) {
+    const char *value = text(command, index);
+    return value != NULL && value[0] != '\0';
+}
+
+/*
+ * The account's own NAT policy (STUN server, ICE, TURN), as the backend provisions it per operator.
+ * Its TURN credentials go in as auth info after drop_account cleared the old ones.
+ */
+static void apply_account_nat(pult_engine *engine, const pult_command *command, LinphoneAccountParams *params) {
+    int stun = has_text(command, PULT_REGISTER_STUN_SERVER);
+    int ice = number(command, 1) != 0;
+    int turn = number(command, 2) != 0 && stun && has_text(command, PULT_REGISTER_TURN_USER);
+    if (!stun && !ice) {
+        return;
+    }
+    LinphoneNatPolicy *policy = linphone_core_create_nat_policy(engine->core);
+    if (stun) {
+        linphone_nat_policy_set_stun_server(policy, text(command, PULT_REGISTER_STUN_SERVER));
+    }
+    linphone_nat_policy_enable_stun(policy, stun);
+    linphone_nat_policy_enable_ice(policy, ice);
+    linphone_nat_policy_enable_turn(policy, turn);
+    if (turn) {
+        const char *user = text(command, PULT_REGISTER_TURN_USER);
+        linphone_nat_policy_set_stun_server_username(policy, user);
+        LinphoneAuthInfo *info = linphone_factory_create_auth_info(linphone_factory_get(), user, NULL,
+                text(command, PULT_REGISTER_TURN_PASSWORD), NULL, NULL, NULL);
+        linphone_core_add_auth_info(engine->core, info);
+        linphone_auth_info_unref(info);
+    }
+    linphone_account_params_set_nat_policy(params, policy);
+    linphone_nat_policy_unref(policy);
+}
+
 static void register_account(pult_engine *engine, const pult_command *command, outcome *result) {
     long long transport = number(command, 0);
     const char *registrar = text(command, PULT_REGISTER_REGISTRAR);
@@ -103,6 +138,7 @@ static void register_account(pult_engine *engine, const pult_command *command, o
     linphone_account_params_set_transport(params, TRANSPORTS[transport]);
     linphone_account_params_set_expires(params, (int)engine->settings[PULT_SETTING_REGISTRATION_EXPIRY]);
     linphone_account_params_enable_register(params, TRUE);
+    apply_account_nat(engine, command, params);
     const char *password = text(command, PULT_REGISTER_PASSWORD);
     if (password != NULL && password[0] != '\0') {
         /* No realm or domain: answer whatever realm the registrar challenges with. */

@@ -66,6 +66,10 @@
 #define PULT_REGISTER_USERNAME 2
 #define PULT_REGISTER_PASSWORD 3
 #define PULT_REGISTER_TRUSTED_CA 4
+#define PULT_REGISTER_STUN_SERVER 5
+#define PULT_REGISTER_TURN_USER 6
+#define PULT_REGISTER_TURN_PASSWORD 7
+/* register numbers: 0 transport, 1 ICE on, 2 TURN on */
 
 /* Command outcomes (SoftphoneCommandException.Problem, plus OK). */
 #define PULT_PROBLEM_NONE 0

@@ -13,11 +13,19 @@ import java.util.Objects;
  * @param username    digest user name (often the user part of the identity)
  * @param password    digest password; may be empty for registrars without authentication
  * @param trustedCa   PEM file of CAs trusted for TLS; null means the system's store
+ * @param nat         STUN/TURN/ICE for this account's calls; {@link SoftphoneConfig.Nat#NONE} for none
  */
 public record SipAccount(String identity, String registrar, SipTransport transport, String username,
-        String password, Path trustedCa) {
+        String password, Path trustedCa, SoftphoneConfig.Nat nat) {
+
+    /** An account whose media needs no NAT help. */
+    public SipAccount(String identity, String registrar, SipTransport transport, String username, String password,
+            Path trustedCa) {
+        this(identity, registrar, transport, username, password, trustedCa, SoftphoneConfig.Nat.NONE);
+    }
 
     public SipAccount {
+        nat = nat == null ? SoftphoneConfig.Nat.NONE : nat;
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(registrar, "registrar");
         Objects.requireNonNull(transport, "transport");
@@ -29,6 +37,6 @@ public record SipAccount(String identity, String registrar, SipTransport transpo
     public String toString() {
         return "SipAccount[identity=" + identity + ", registrar=" + registrar + ", transport=" + transport
                 + ", username=" + username + ", password=" + (password.isEmpty() ? "<none>" : "<hidden>")
-                + ", trustedCa=" + trustedCa + "]";
+                + ", trustedCa=" + trustedCa + ", nat=" + nat + "]";
     }
 }

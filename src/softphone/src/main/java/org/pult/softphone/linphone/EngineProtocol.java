@@ -60,6 +60,9 @@ final class EngineProtocol {
     static final int REGISTER_USERNAME = 2;
     static final int REGISTER_PASSWORD = 3;
     static final int REGISTER_TRUSTED_CA = 4;
+    static final int REGISTER_STUN_SERVER = 5;
+    static final int REGISTER_TURN_USER = 6;
+    static final int REGISTER_TURN_PASSWORD = 7;
     static final int PROBLEM_NONE = 0;
     static final int PROBLEM_NO_SUCH_CALL = 1;
     static final int PROBLEM_BAD_ADDRESS = 2;

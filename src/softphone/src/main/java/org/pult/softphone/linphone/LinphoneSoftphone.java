@@ -144,13 +144,18 @@ public final class LinphoneSoftphone implements Softphone {
     @Override
     public CompletableFuture<Void> register(SipAccount account) {
         Objects.requireNonNull(account, "account");
-        byte[][] texts = new byte[5][];
+        byte[][] texts = new byte[8][];
         texts[REGISTER_IDENTITY] = NativeText.utf8(account.identity());
         texts[REGISTER_REGISTRAR] = NativeText.utf8(account.registrar());
         texts[REGISTER_USERNAME] = NativeText.utf8(account.username());
         texts[REGISTER_PASSWORD] = NativeText.utf8(account.password());
         texts[REGISTER_TRUSTED_CA] = NativeText.path(account.trustedCa());
-        return command(COMMAND_REGISTER, new long[] {EngineSettings.transport(account.transport())}, texts);
+        texts[REGISTER_STUN_SERVER] = NativeText.utf8(account.nat().stunServer());
+        texts[REGISTER_TURN_USER] = NativeText.utf8(account.nat().turnUser());
+        texts[REGISTER_TURN_PASSWORD] = NativeText.utf8(account.nat().turnPassword());
+        long[] numbers = {EngineSettings.transport(account.transport()), account.nat().ice() ? 1 : 0,
+                account.nat().turn() ? 1 : 0};
+        return command(COMMAND_REGISTER, numbers, texts);
     }
 
     @Override
