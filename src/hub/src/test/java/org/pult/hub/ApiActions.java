@@ -34,8 +34,16 @@ final class ApiActions {
         return postRaw(token, api.write(action));
     }
 
+    HttpResponse<String> postBatch(String token, ActionRequest... batch) {
+        return postRaw(token, ApiPaths.ACTION_BATCHES, api.write(new org.pult.core.api.ActionBatch(java.util.List.of(batch))));
+    }
+
     HttpResponse<String> postRaw(String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(ApiPaths.ACTIONS))
+        return postRaw(token, ApiPaths.ACTIONS, body);
+    }
+
+    HttpResponse<String> postRaw(String token, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -83,7 +83,7 @@ class ApiContractTest {
         assertThat(contract.get("paths").properties().stream().map(java.util.Map.Entry::getKey))
                 .containsExactlyInAnyOrder(ApiPaths.HEALTH, ApiPaths.LOGIN, ApiPaths.ME, ApiPaths.CONVERSATIONS,
                         ApiPaths.messagesOf("{conversationId}"), ApiPaths.notesOf("{conversationId}"),
-                        ApiPaths.REASON_CODES, ApiPaths.DISPOSITIONS, ApiPaths.ACTIONS, ApiPaths.EVENTS,
+                        ApiPaths.REASON_CODES, ApiPaths.DISPOSITIONS, ApiPaths.ACTIONS, ApiPaths.ACTION_BATCHES, ApiPaths.EVENTS,
                         ApiPaths.EVENTS_STREAM, ApiPaths.TEAM);
     }
 
@@ -135,6 +135,10 @@ class ApiContractTest {
         assertMatches(actions.post(anna, ApiActions.note(conversation, "contract note")), 200, ref("ActionResult"));
         assertMatches(actions.post(anna, ApiActions.state(OperatorState.NOT_READY, "BREAK")), 200, ref("ActionResult"));
         assertMatches(actions.post(anna, ApiActions.disposition(conversation, "RESOLVED")), 200, ref("ActionResult"));
+        JsonNode batch = assertMatches(actions.postBatch(anna, ApiActions.note(conversation, "batch note"), reply,
+                ApiActions.state(OperatorState.NOT_READY, "NAP")), 200, ref("ActionBatchResult"));
+        assertThat(StreamSupport.stream(batch.get("results").spliterator(), false).map(item -> item.get("status").asText()))
+                .containsExactly("APPLIED", "REPLAYED", "REJECTED");
         assertMatches(api.get(ApiPaths.notesOf(conversation), anna), 200, arrayOf("Note"));
         JsonNode page = assertMatches(api.get(ApiPaths.EVENTS + "?since=0&limit=500", anna), 200, ref("EventPage"));
         assertThat(StreamSupport.stream(page.get("events").spliterator(), false).map(e -> e.get("type").asText()))

@@ -9,6 +9,7 @@ public final class ApiPaths {
     public static final String CONVERSATIONS = PREFIX + "/conversations";
     /** Operator actions, each applied once per idempotency key ({@link ActionRequest}). */
     public static final String ACTIONS = PREFIX + "/actions";
+    public static final String ACTION_BATCHES = PREFIX + "/actions/batch";
     /** The event log after a cursor: {@code ?since=<cursor>&limit=<n>} ({@link EventPage}). */
     public static final String EVENTS = PREFIX + "/events";
     /** The event log as server-sent events, resuming after {@code Last-Event-ID} or {@code ?since=}. */

@@ -6,11 +6,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.pult.core.api.ActionBatch;
+import org.pult.core.api.ActionBatchResult;
 import org.pult.core.api.ActionRequest;
 import org.pult.core.api.ActionResult;
 import org.pult.core.api.EventType;
@@ -85,30 +90,69 @@ public final class ActionService {
      */
     public Outcome apply(StoredUser caller, ActionRequest request) throws SQLException {
         ActionChecks.check(request);
-        String fingerprint = fingerprint(request);
-        Outcome outcome = database.inTransaction(connection -> {
-            Optional<ActionLog.Applied> earlier = actions.find(connection, request.idempotencyKey());
-            if (earlier.isPresent()) {
-                if (!earlier.get().userId().equals(caller.id()) || !earlier.get().fingerprint().equals(fingerprint)) {
-                    throw ActionRejectedException.keyReused();
-                }
-                return new Outcome(read(earlier.get().resultJson()), true);
-            }
-            Instant now = clock.instant();
-            ActionResult result = switch (request.type()) {
-                case STATE_CHANGE -> changeState(connection, caller, request, now);
-                case NOTE -> addNote(connection, caller, request, now);
-                case DISPOSITION -> dispose(connection, caller, request, now);
-                case REPLY -> reply(connection, caller, request, now);
-            };
-            actions.record(connection, request.idempotencyKey(), caller.id(), fingerprint, write(result), now);
-            return new Outcome(result, false);
-        });
+        Outcome outcome = database.inTransaction(connection -> applyIn(connection, caller, request));
         if (!outcome.replayed()) {
             signal.appended();
             LOG.debug("Applied {} {} for {}", request.type(), request.idempotencyKey(), caller.username());
         }
         return outcome;
+    }
+
+    /**
+     * Applies a batch in order, in one transaction: each action in its own savepoint, so one that is
+     * rejected leaves nothing behind and the ones after it are still applied. A database failure
+     * rolls back the whole batch; the client sends it again and the keys keep that safe.
+     */
+    public ActionBatchResult applyAll(StoredUser caller, ActionBatch batch) throws SQLException {
+        List<ActionBatchResult.Item> items = database.inTransaction(connection -> {
+            List<ActionBatchResult.Item> answers = new ArrayList<>(batch.actions().size());
+            for (ActionRequest request : batch.actions()) {
+                answers.add(applyOneOf(connection, caller, request));
+            }
+            return answers;
+        });
+        if (items.stream().anyMatch(item -> item.status() == ActionBatchResult.Status.APPLIED)) {
+            signal.appended();
+        }
+        LOG.debug("Applied a batch of {} for {}", items.size(), caller.username());
+        return new ActionBatchResult(items);
+    }
+
+    private ActionBatchResult.Item applyOneOf(Connection connection, StoredUser caller, ActionRequest request)
+            throws SQLException {
+        String key = request.idempotencyKey() == null ? "" : request.idempotencyKey();
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            ActionChecks.check(request);
+            Outcome outcome = applyIn(connection, caller, request);
+            connection.releaseSavepoint(savepoint);
+            return new ActionBatchResult.Item(key, outcome.replayed() ? ActionBatchResult.Status.REPLAYED
+                    : ActionBatchResult.Status.APPLIED, outcome.result(), 200, null);
+        } catch (ActionRejectedException rejected) {
+            connection.rollback(savepoint);
+            return new ActionBatchResult.Item(key, ActionBatchResult.Status.REJECTED, null, rejected.status(),
+                    rejected.toApiError());
+        }
+    }
+
+    private Outcome applyIn(Connection connection, StoredUser caller, ActionRequest request) throws SQLException {
+        String fingerprint = fingerprint(request);
+        Optional<ActionLog.Applied> earlier = actions.find(connection, request.idempotencyKey());
+        if (earlier.isPresent()) {
+            if (!earlier.get().userId().equals(caller.id()) || !earlier.get().fingerprint().equals(fingerprint)) {
+                throw ActionRejectedException.keyReused();
+            }
+            return new Outcome(read(earlier.get().resultJson()), true);
+        }
+        Instant now = clock.instant();
+        ActionResult result = switch (request.type()) {
+            case STATE_CHANGE -> changeState(connection, caller, request, now);
+            case NOTE -> addNote(connection, caller, request, now);
+            case DISPOSITION -> dispose(connection, caller, request, now);
+            case REPLY -> reply(connection, caller, request, now);
+        };
+        actions.record(connection, request.idempotencyKey(), caller.id(), fingerprint, write(result), now);
+        return new Outcome(result, false);
     }
 
     private ActionResult changeState(Connection connection, StoredUser caller, ActionRequest request, Instant now)
