@@ -64,6 +64,14 @@ public final class OutboxStore implements ActionOutbox {
     }
 
     @Override
+    public List<OutboxEntry> pending(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        return select("WHERE status = 'PENDING' ORDER BY sequence LIMIT " + limit);
+    }
+
+    @Override
     public int pendingCount() {
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(

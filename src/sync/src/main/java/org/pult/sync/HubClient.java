@@ -17,6 +17,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.pult.core.api.ActionBatch;
+import org.pult.core.api.ActionBatchResult;
 import org.pult.core.api.ActionRequest;
 import org.pult.core.api.ActionResult;
 import org.pult.core.api.ApiPaths;
@@ -43,6 +45,8 @@ public final class HubClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubClient.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** Room under the backend's 64 KiB body cap. */
+    static final int BATCH_BODY_BYTES = 48 * 1024;
 
     private final HttpUrl base;
     private final OkHttpClient http;
@@ -143,6 +147,50 @@ public final class HubClient implements AutoCloseable {
                     + " from " + HubUrls.display(base) + " names another action");
         }
         return result;
+    }
+
+    /**
+     * The most of {@code actions}, from the first, that fit in one batch: at most
+     * {@link ActionBatch#MAX_ACTIONS} and within {@link #BATCH_BODY_BYTES} of JSON (the backend caps
+     * request bodies at 64 KiB). Always at least one: a single action goes alone anyway.
+     */
+    public int batchable(List<ActionRequest> actions) {
+        int bytes = 16;
+        int count = 0;
+        for (ActionRequest action : actions) {
+            bytes += body(action).length + 1;
+            if (count > 0 && (bytes > BATCH_BODY_BYTES || count == ActionBatch.MAX_ACTIONS)) {
+                break;
+            }
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * Sends several actions in one request ({@code POST /actions/batch}); the answer has one item
+     * per action, in order. A refusal of the whole batch (a backend without batches, too large)
+     * is a permanent {@link SyncException}; a failure that may pass applied nothing.
+     */
+    public ActionBatchResult submitAll(String token, List<ActionRequest> actions) throws SyncException {
+        Request request = new Request.Builder()
+                .url(url(ApiPaths.ACTION_BATCHES))
+                .header("Authorization", "Bearer " + Objects.requireNonNull(token, "token"))
+                .post(RequestBody.create(body(new ActionBatch(actions)), JSON))
+                .build();
+        ActionBatchResult answer = call(request, "Sending " + actions.size() + " actions", type(ActionBatchResult.class));
+        List<ActionBatchResult.Item> items = answer.results();
+        boolean matches = items.size() == actions.size();
+        for (int i = 0; matches && i < items.size(); i++) {
+            ActionBatchResult.Item item = items.get(i);
+            matches = actions.get(i).idempotencyKey().equals(item.idempotencyKey())
+                    && (item.status() == ActionBatchResult.Status.REJECTED ? item.error() != null : item.result() != null);
+        }
+        if (!matches) {
+            throw new SyncException(Reason.MALFORMED_RESPONSE, "The answer to a batch of " + actions.size()
+                    + " actions from " + HubUrls.display(base) + " does not answer each of them in order");
+        }
+        return answer;
     }
 
     /** The caller's events after {@code since}, oldest first. */

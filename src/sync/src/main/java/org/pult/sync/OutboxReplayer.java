@@ -3,21 +3,24 @@ package org.pult.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.pult.core.api.ActionResult;
+import org.pult.core.api.ActionBatch;
+import org.pult.core.api.ActionBatchResult;
+import org.pult.core.api.ActionRequest;
 import org.pult.core.port.ActionOutbox;
 import org.pult.core.port.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox to the backend in the order the operator acted, one entry at a time, until
- * each is acknowledged. A failure that may pass (no answer, 5xx, a garbled answer, an expired
+ * Sends the outbox to the backend in the order the operator acted, until each entry is
+ * acknowledged: what has queued up behind the head goes in batches, in order. A failure that may pass (no answer, 5xx, a garbled answer, an expired
  * token) leaves the entry at the head with a back-off before the next try; nothing behind it
  * overtakes it. A permanent rejection (see {@link SyncException#isPermanent()}) makes the entry
  * POISON with the backend's reason, and replay moves on to the next entry (ADR 0006).
@@ -47,6 +50,8 @@ public final class OutboxReplayer {
     private ScheduledFuture<?> next;
     private volatile boolean stopped;
     private volatile boolean backendBack;
+    /** Whether the backend takes several actions per request; false once it refused a batch. */
+    private boolean batches = true;
 
     public OutboxReplayer(HubClient client, ActionOutbox outbox, Supplier<String> token, RetryBackoff backoff,
                           Clock clock, ConnectionMonitor monitor) {
@@ -58,31 +63,52 @@ public final class OutboxReplayer {
         this.monitor = Objects.requireNonNull(monitor, "monitor");
     }
 
-    /** Sends every due entry in order; stops at the first entry that is not due or fails for now. */
+    /**
+     * Sends every due entry in order; stops at the first entry that is not due or fails for now.
+     * Entries queued behind the head go along in one batch request while the backend takes
+     * batches; one that refuses them gets one entry per request from then on.
+     */
     public synchronized Pass replayDue() {
         int sent = 0;
         int rejected = 0;
         try {
             while (!stopped) {
-                Optional<OutboxEntry> head = outbox.head();
-                if (head.isEmpty()) {
+                List<OutboxEntry> due = outbox.pending(batches ? ActionBatch.MAX_ACTIONS : 1);
+                if (due.isEmpty()) {
                     return new Pass(sent, rejected, null);
                 }
-                OutboxEntry entry = head.get();
+                OutboxEntry entry = due.getFirst();
                 Instant now = clock.instant();
                 if (entry.nextAttemptAt().isAfter(now) && !backendBack) {
                     return new Pass(sent, rejected, entry.nextAttemptAt());
                 }
                 backendBack = false;
+                List<ActionRequest> requests = due.stream().map(OutboxEntry::request).toList();
+                int batchSize = batches ? client.batchable(requests) : 1;
                 try {
-                    ActionResult result = client.submit(token.get(), entry.request());
-                    outbox.acknowledge(entry.sequence(), result);
+                    if (batchSize > 1) {
+                        ActionBatchResult answer = client.submitAll(token.get(), requests.subList(0, batchSize));
+                        for (int i = 0; i < batchSize; i++) {
+                            ActionBatchResult.Item item = answer.results().get(i);
+                            if (item.status() == ActionBatchResult.Status.REJECTED) {
+                                rejectedByBackend(due.get(i), item.error().message());
+                                rejected++;
+                            } else {
+                                outbox.acknowledge(due.get(i).sequence(), item.result());
+                                sent++;
+                            }
+                        }
+                    } else {
+                        outbox.acknowledge(entry.sequence(), client.submit(token.get(), entry.request()));
+                        sent++;
+                    }
                     monitor.reachable();
-                    sent++;
                 } catch (SyncException e) {
-                    if (e.isPermanent()) {
-                        LOG.warn("The backend rejected {}; it is kept for the operator: {}", entry.request(), e.getMessage());
-                        outbox.reject(entry.sequence(), e.getMessage());
+                    if (e.isPermanent() && batchSize > 1) {
+                        LOG.info("The backend refused a batch ({}); sending one action per request", e.getMessage());
+                        batches = false;
+                    } else if (e.isPermanent()) {
+                        rejectedByBackend(entry, e.getMessage());
                         monitor.reachable();
                         rejected++;
                     } else {
@@ -99,6 +125,11 @@ public final class OutboxReplayer {
         } finally {
             monitor.outbox(outbox.pendingCount(), outbox.poisoned().size());
         }
+    }
+
+    private void rejectedByBackend(OutboxEntry entry, String reason) {
+        LOG.warn("The backend rejected {}; it is kept for the operator: {}", entry.request(), reason);
+        outbox.reject(entry.sequence(), reason);
     }
 
     /** Replays on {@code scheduler} from now on: at once, when due, and after each {@link #nudge()}. */

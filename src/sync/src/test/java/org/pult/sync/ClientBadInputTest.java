@@ -26,6 +26,7 @@ import org.pult.cache.LiveEventStore;
 import org.pult.cache.OperatorActions;
 import org.pult.cache.OutboxStore;
 import org.pult.core.api.ActionRequest;
+import org.pult.core.api.ApiPaths;
 import org.pult.core.model.Channel;
 import org.pult.core.model.Conversation;
 import org.pult.core.model.ConversationStatus;
@@ -178,10 +179,16 @@ class ClientBadInputTest {
     void aRealRejectionIsPoisonWithTheReasonAndReplayMovesOn() throws Exception {
         ActionRequest rejected = operator.reply("c1", "to a conversation taken away");
         ActionRequest next = operator.addNote("c1", "still sent");
+        // A backend without batches refuses the first request; then one action per request.
+        server.enqueue(json(404, "{\"code\": \"not_found\", \"message\": \"No such path\"}"));
         server.enqueue(json(404, "{\"code\": \"not_found\", \"message\": \"No conversation c1\"}"));
         server.enqueue(json(200, result(next)));
 
         OutboxReplayer.Pass pass = replayer.replayDue();
+
+        assertThat(List.of(server.takeRequest().getUrl().encodedPath(), server.takeRequest().getUrl().encodedPath(),
+                server.takeRequest().getUrl().encodedPath()))
+                .containsExactly(ApiPaths.ACTION_BATCHES, ApiPaths.ACTIONS, ApiPaths.ACTIONS);
 
         assertThat(pass.rejected()).isEqualTo(1);
         assertThat(pass.sent()).isEqualTo(1);
@@ -191,6 +198,21 @@ class ClientBadInputTest {
         });
         assertThat(monitor.status().rejectedActions()).isEqualTo(1);
         assertThat(conversations.pendingMessageIds("c1")).isEmpty();
+    }
+
+    @Test
+    void aBatchAnswerThatDoesNotAnswerEachActionIsGarbageAndNothingIsAcknowledged() throws Exception {
+        ActionRequest first = operator.addNote("c1", "first");
+        operator.addNote("c1", "second");
+        server.enqueue(json(200, "{\"results\": [{\"idempotencyKey\": \"" + first.idempotencyKey()
+                + "\", \"status\": \"APPLIED\", \"result\": " + result(first) + ", \"httpStatus\": 200}]}"));
+
+        OutboxReplayer.Pass pass = replayer.replayDue();
+
+        assertThat(pass.sent()).isZero();
+        assertThat(outbox.pendingCount()).isEqualTo(2);
+        assertThat(outbox.head()).hasValueSatisfying(entry -> assertThat(entry.lastError()).contains("does not answer each"));
+        assertThat(pass.nextAttemptAt()).as("retried after a back-off").isNotNull();
     }
 
     @Test

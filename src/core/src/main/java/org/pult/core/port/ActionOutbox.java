@@ -14,6 +14,12 @@ public interface ActionOutbox {
     /** The oldest PENDING entry, due or not: replay never overtakes it. */
     Optional<OutboxEntry> head();
 
+    /**
+     * The oldest PENDING entries, at most {@code limit}, oldest first — the head and what queues
+     * behind it, for sending several in one request.
+     */
+    List<OutboxEntry> pending(int limit);
+
     /** How many entries are PENDING. */
     int pendingCount();
 
