@@ -575,6 +575,7 @@ static void measure(pult_engine *engine, pult_call *call, long long now) {
     float rating = linphone_call_get_current_quality(call->call);
     double mos = rating < 0 ? NAN : fmax(1.0, fmin(5.0, rating));
     double jitter = 0, loss = 0, rtt = NAN;
+    long long ice = PULT_ICE_NOT_USED;
     LinphoneCallStats *stats = linphone_call_get_audio_stats(call->call);
     const rtp_stats_t *rtp = stats == NULL ? NULL : linphone_call_stats_get_rtp_stats(stats);
     if (rtp != NULL) {
@@ -589,6 +590,9 @@ static void measure(pult_engine *engine, pult_call *call, long long now) {
     if (stats != NULL) {
         float delay = linphone_call_stats_get_round_trip_delay(stats);
         rtt = delay > 0 ? delay * 1000.0 : NAN; /* seconds from RTCP; 0 until a report arrives */
+        LinphoneIceState state = linphone_call_stats_get_ice_state(stats);
+        ice = state >= LinphoneIceStateNotActivated && state <= LinphoneIceStateRelayConnection ? (long long)state
+                                                                                                 : PULT_ICE_NOT_USED;
         linphone_call_stats_unref(stats);
     }
     event->numbers[2] = call->id;
@@ -596,6 +600,7 @@ static void measure(pult_engine *engine, pult_call *call, long long now) {
     event->numbers[4] = double_bits(jitter);
     event->numbers[5] = double_bits(loss);
     event->numbers[6] = double_bits(rtt);
+    event->numbers[7] = ice;
     pult_engine_push_event(engine, event);
 }
 

@@ -73,6 +73,7 @@ static void drop_account(pult_engine *engine) {
         linphone_account_unref(old);
     }
     linphone_core_clear_all_auth_info(engine->core);
+    pult_core_add_turn_auth(engine); /* not the account's: keep TURN working */
 }
 
 static int has_text(const pult_command *command, int index) {

@@ -99,6 +99,14 @@ static LinphoneConfig *create_config(const pult_engine *engine, const char *data
      * (identity_grammar) that Debian's liblinphone10 does not ship, and aborts the process.
      */
     linphone_config_set_int(config, "misc", "conference_event_log_enabled", 0);
+    /*
+     * DTMF by SIP INFO or RFC 4733: linphone_core_start() reads these from the config and so overrides
+     * linphone_core_set_use_info_for_dtmf() / _rfc2833_ called before it (seen with 5.1: digits went as
+     * RFC 4733 although INFO was asked for).
+     */
+    int info = engine->settings[PULT_SETTING_DTMF_SIP_INFO] != 0;
+    linphone_config_set_int(config, "sip", "use_info", info);
+    linphone_config_set_int(config, "sip", "use_rfc2833", !info);
     /* Never store credentials, not even in the database. */
     linphone_config_set_int(config, "sip", "store_auth_info", 0);
     linphone_config_set_int(config, "sip", "store_ha1_passwd", 0);
@@ -227,13 +235,25 @@ static void apply_nat(pult_engine *engine) {
     linphone_nat_policy_enable_turn(policy, turn);
     if (turn && text_set(engine, PULT_TEXT_TURN_USER)) {
         linphone_nat_policy_set_stun_server_username(policy, engine->texts[PULT_TEXT_TURN_USER]);
-        LinphoneAuthInfo *info = linphone_factory_create_auth_info(linphone_factory_get(),
-                engine->texts[PULT_TEXT_TURN_USER], NULL, engine->texts[PULT_TEXT_TURN_PASSWORD], NULL, NULL, NULL);
-        linphone_core_add_auth_info(engine->core, info);
-        linphone_auth_info_unref(info);
     }
     linphone_core_set_nat_policy(engine->core, policy);
     linphone_nat_policy_unref(policy);
+    pult_core_add_turn_auth(engine);
+}
+
+/*
+ * liblinphone answers a TURN server's challenge with the auth info found for (realm, the policy's
+ * username); one without realm matches any realm. It lives with the SIP credentials, so registering
+ * (which clears those) calls this again.
+ */
+void pult_core_add_turn_auth(pult_engine *engine) {
+    if (engine->settings[PULT_SETTING_TURN] == 0 || !text_set(engine, PULT_TEXT_TURN_USER)) {
+        return;
+    }
+    LinphoneAuthInfo *info = linphone_factory_create_auth_info(linphone_factory_get(),
+            engine->texts[PULT_TEXT_TURN_USER], NULL, engine->texts[PULT_TEXT_TURN_PASSWORD], NULL, NULL, NULL);
+    linphone_core_add_auth_info(engine->core, info);
+    linphone_auth_info_unref(info);
 }
 
 static const LinphoneMediaEncryption ENCRYPTIONS[] = {LinphoneMediaEncryptionNone, LinphoneMediaEncryptionSRTP,
@@ -277,9 +297,7 @@ static int apply_media(pult_engine *engine, char *error, size_t error_size) {
         return -1;
     }
     linphone_core_set_media_encryption_mandatory(core, engine->settings[PULT_SETTING_ENCRYPTION_MANDATORY] != 0);
-    int info = engine->settings[PULT_SETTING_DTMF_SIP_INFO] != 0;
-    linphone_core_set_use_info_for_dtmf(core, info);
-    linphone_core_set_use_rfc2833_for_dtmf(core, !info);
+    /* DTMF by SIP INFO or RFC 4733: set in create_config(). */
     /* TLS: trust the system store until an account names its own CA, and always verify. */
     if (access(SYSTEM_CA_FILE, R_OK) == 0) {
         linphone_core_set_root_ca(core, SYSTEM_CA_FILE);

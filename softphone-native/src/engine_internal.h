@@ -103,6 +103,8 @@ void pult_engine_push_result(pult_engine *engine, long long request_id, int prob
 /* Core set-up and tear-down on the engine thread (engine_core.c). */
 int pult_core_start(pult_engine *engine, char *error, size_t error_size);
 void pult_core_shutdown(pult_engine *engine);
+/* (Re-)adds the TURN credentials of the NAT policy: clearing the auth info (a new account) drops them too. */
+void pult_core_add_turn_auth(pult_engine *engine);
 
 /* Call table and liblinphone callbacks (engine_calls.c). */
 void pult_calls_install_callbacks(pult_engine *engine, LinphoneCoreCbs *cbs);

@@ -119,11 +119,19 @@
 #define PULT_DIRECTION_OUTGOING 1
 
 /* DTMF: numbers[2] call id, [3] the digit. Quality: numbers[2] call id, [3..6] IEEE-754 bits of
- * mos, jitter ms, loss percent, rtt ms. Encryption: numbers[2] call id, [3] PULT_ENCRYPTION_*;
+ * mos, jitter ms, loss percent, rtt ms, [7] the audio stream's PULT_ICE_*. Encryption: numbers[2] call id, [3] PULT_ENCRYPTION_*;
  * texts[0] the ZRTP SAS. Log: numbers[2] level; texts[0] domain, texts[1] message. DEBUG marks
  * warnings and errors that are expected where they come from (no sound card in file mode). */
 #define PULT_LOG_DEBUG 0
 #define PULT_LOG_WARNING 1
 #define PULT_LOG_ERROR 2
+
+/* Quality numbers[7]: where ICE got the audio stream (LinphoneIceState, same order). */
+#define PULT_ICE_NOT_USED 0
+#define PULT_ICE_FAILED 1
+#define PULT_ICE_IN_PROGRESS 2
+#define PULT_ICE_HOST 3
+#define PULT_ICE_REFLEXIVE 4
+#define PULT_ICE_RELAY 5
 
 #endif

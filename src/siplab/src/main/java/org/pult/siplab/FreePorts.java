@@ -18,6 +18,9 @@ public final class FreePorts {
 
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
     private static final int ATTEMPTS = 200;
+    /** Where {@link #udpRange} looks: above the well-known and common service ports, below the ephemeral range. */
+    private static final int RANGE_LOW = 20000;
+    private static final int RANGE_HIGH = 32000;
 
     private FreePorts() {
     }
@@ -44,6 +47,33 @@ public final class FreePorts {
             }
         }
         throw new IllegalStateException("no free TCP port on 127.0.0.1 after " + ATTEMPTS + " tries");
+    }
+
+    /**
+     * The first of {@code count} consecutive ports that are free for UDP right now, below the kernel's
+     * ephemeral range (32768 and up on Linux), so that sockets bound to port 0 elsewhere do not land
+     * in it. For servers that allocate ports from a range of their own (a TURN server's relays).
+     */
+    public static synchronized int udpRange(int count) {
+        if (count < 1 || count > 1000) {
+            throw new IllegalArgumentException("count must be 1..1000: " + count);
+        }
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < ATTEMPTS; i++) {
+            int first = random.nextInt(RANGE_LOW, RANGE_HIGH - count);
+            boolean free = true;
+            for (int port = first; port < first + count && free; port++) {
+                free = !HANDED_OUT.contains(port) && isUdpFree(port);
+            }
+            if (free) {
+                for (int port = first; port < first + count; port++) {
+                    HANDED_OUT.add(port);
+                }
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free UDP ports on 127.0.0.1 after " + ATTEMPTS
+                + " tries");
     }
 
     /** True when nothing listens on this port for TCP or UDP right now. */

@@ -7,6 +7,11 @@
  *       REGISTER and of requests from local users against the users a test passes in; GRUU-safe
  *       in-dialog routing; REFER/Replaces passed through; {@code stop()}/{@code restart()} on the same
  *       ports; its log under {@code target/siplab-logs}.</li>
+ *   <li>{@link org.pult.siplab.Coturn}: coturn as STUN/TURN server on a free UDP port of 127.0.0.1 (or the
+ *       address {@link org.pult.siplab.HostAddresses#defaultRouteIpv4()} finds, which ICE calls need), relays from
+ *       a narrow free port range, long-term credentials for the users a test passes in; counts allocations and
+ *       refused passwords per user from its log. {@link org.pult.siplab.StunProbe}: one-shot STUN Binding and
+ *       TURN Allocate requests.</li>
  *   <li>{@link org.pult.siplab.TestCa}: a CA and a server certificate for 127.0.0.1 made with openssl.</li>
  *   <li>{@link org.pult.siplab.Tones}, {@link org.pult.siplab.WavFile}, {@link org.pult.siplab.GrowingWav},
  *       {@link org.pult.siplab.ToneDetector}, {@link org.pult.siplab.ToneTimeline}: tone WAVs to play,

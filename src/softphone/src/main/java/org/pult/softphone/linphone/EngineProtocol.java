@@ -100,4 +100,10 @@ final class EngineProtocol {
     static final int LOG_DEBUG = 0;
     static final int LOG_WARNING = 1;
     static final int LOG_ERROR = 2;
+    static final int ICE_NOT_USED = 0;
+    static final int ICE_FAILED = 1;
+    static final int ICE_IN_PROGRESS = 2;
+    static final int ICE_HOST = 3;
+    static final int ICE_REFLEXIVE = 4;
+    static final int ICE_RELAY = 5;
 }

@@ -23,6 +23,8 @@ final class EventDecoder {
     private static final RegistrationState[] REGISTRATION_STATES = {RegistrationState.NONE,
             RegistrationState.IN_PROGRESS, RegistrationState.REGISTERED, RegistrationState.CLEARED,
             RegistrationState.FAILED};
+    /** Indexed by ICE_* (LinphoneIceState's order). */
+    private static final CallQuality.IceState[] ICE_STATES = CallQuality.IceState.values();
     private static final MediaEncryption[] ENCRYPTIONS = {MediaEncryption.NONE, MediaEncryption.SRTP,
             MediaEncryption.ZRTP, MediaEncryption.DTLS};
     private static final Problem[] PROBLEMS = {null, Problem.NO_SUCH_CALL, Problem.BAD_ADDRESS, Problem.WRONG_STATE,
@@ -47,7 +49,7 @@ final class EventDecoder {
             case EVENT_DTMF -> new SoftphoneEvent.DtmfReceived(nanos, new CallId(n[2]), (char) n[3]);
             case EVENT_QUALITY -> new SoftphoneEvent.QualityMeasured(nanos, new CallId(n[2]),
                     new CallQuality(Double.longBitsToDouble(n[3]), Double.longBitsToDouble(n[4]),
-                            Double.longBitsToDouble(n[5]), Double.longBitsToDouble(n[6])));
+                            Double.longBitsToDouble(n[5]), Double.longBitsToDouble(n[6]), ICE_STATES[(int) n[7]]));
             case EVENT_ENCRYPTION -> new SoftphoneEvent.EncryptionChanged(nanos, new CallId(n[2]),
                     ENCRYPTIONS[(int) n[3]], text(texts, 0));
             case EVENT_TRANSFER -> new SoftphoneEvent.TransferProgress(nanos, new CallId(n[2]), CALL_STATES[(int) n[3]]);

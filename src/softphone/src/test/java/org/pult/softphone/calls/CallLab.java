@@ -12,6 +12,7 @@ import org.pult.siplab.Tones;
 import org.pult.softphone.api.CallId;
 import org.pult.softphone.api.SipTransport;
 import org.pult.softphone.api.SoftphoneConfig;
+import org.pult.softphone.linphone.LinphoneTuning;
 
 /**
  * One scenario's world: a Kamailio knowing alice, bob, carol and dave (random passwords), and the
@@ -62,7 +63,12 @@ final class CallLab implements AutoCloseable {
     }
 
     TestPhone phone(String user, UnaryOperator<SoftphoneConfig> adjust) {
-        TestPhone phone = TestPhone.start(user, TONES.get(user), folder.resolve("phones-" + phones.size()), adjust);
+        return phone(user, adjust, LinphoneTuning.fromSystemProperties());
+    }
+
+    TestPhone phone(String user, UnaryOperator<SoftphoneConfig> adjust, LinphoneTuning tuning) {
+        TestPhone phone = TestPhone.start(user, TONES.get(user), folder.resolve("phones-" + phones.size()), adjust,
+                tuning);
         phones.add(phone);
         return phone;
     }
@@ -73,8 +79,16 @@ final class CallLab implements AutoCloseable {
     }
 
     TestPhone registered(String user, SipTransport transport) {
-        TestPhone phone = phone(user);
-        phone.register(phone.account(kamailio, transport, password(user), kamailio.ca().caPem()));
+        return registered(phone(user), transport);
+    }
+
+    /** An engine for {@code user} started with {@code adjust} and {@code tuning}, registered over UDP. */
+    TestPhone registered(String user, UnaryOperator<SoftphoneConfig> adjust, LinphoneTuning tuning) {
+        return registered(phone(user, adjust, tuning), SipTransport.UDP);
+    }
+
+    private TestPhone registered(TestPhone phone, SipTransport transport) {
+        phone.register(phone.account(kamailio, transport, password(phone.user()), kamailio.ca().caPem()));
         return phone;
     }
 

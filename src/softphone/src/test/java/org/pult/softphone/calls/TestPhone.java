@@ -13,6 +13,7 @@ import org.pult.softphone.api.SipAccount;
 import org.pult.softphone.api.SipTransport;
 import org.pult.softphone.api.SoftphoneConfig;
 import org.pult.softphone.linphone.LinphoneSoftphone;
+import org.pult.softphone.linphone.LinphoneTuning;
 
 /**
  * One real engine in file-audio mode: it plays its own tone as microphone and records what it
@@ -43,6 +44,12 @@ final class TestPhone implements AutoCloseable {
 
     /** Starts an engine bound to 127.0.0.1 playing {@code tone}; {@code adjust} may change the config further. */
     static TestPhone start(String user, double tone, Path parent, UnaryOperator<SoftphoneConfig> adjust) {
+        return start(user, tone, parent, adjust, LinphoneTuning.fromSystemProperties());
+    }
+
+    /** As {@link #start(String, double, Path, UnaryOperator)}, with engine tuning (e.g. DTMF by SIP INFO). */
+    static TestPhone start(String user, double tone, Path parent, UnaryOperator<SoftphoneConfig> adjust,
+            LinphoneTuning tuning) {
         Path folder = parent.resolve(user);
         try {
             Files.createDirectories(folder);
@@ -53,7 +60,7 @@ final class TestPhone implements AutoCloseable {
         Path heard = folder.resolve("heard.wav");
         SoftphoneConfig config = SoftphoneConfig.defaults(folder.resolve("engine")).withBindAddress("127.0.0.1")
                 .withAudio(new SoftphoneConfig.Audio.Files(play, heard));
-        LinphoneSoftphone engine = LinphoneSoftphone.start(adjust.apply(config));
+        LinphoneSoftphone engine = LinphoneSoftphone.start(adjust.apply(config), tuning);
         EventRecorder events = new EventRecorder(user);
         engine.subscribe(events);
         return new TestPhone(user, tone, folder, heard, engine, events);
