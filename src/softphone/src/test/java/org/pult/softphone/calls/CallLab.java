@@ -11,6 +11,7 @@ import org.pult.siplab.Kamailio;
 import org.pult.siplab.Tones;
 import org.pult.softphone.api.CallId;
 import org.pult.softphone.api.SipTransport;
+import org.pult.softphone.api.SipAccount;
 import org.pult.softphone.api.SoftphoneConfig;
 import org.pult.softphone.linphone.LinphoneTuning;
 
@@ -85,6 +86,13 @@ final class CallLab implements AutoCloseable {
     /** An engine for {@code user} started with {@code adjust} and {@code tuning}, registered over UDP. */
     TestPhone registered(String user, UnaryOperator<SoftphoneConfig> adjust, LinphoneTuning tuning) {
         return registered(phone(user, adjust, tuning), SipTransport.UDP);
+    }
+
+    /** An engine for {@code user} started with {@code adjust}, registered over UDP with {@code account} adjusted. */
+    TestPhone registeredWith(String user, UnaryOperator<SoftphoneConfig> adjust, UnaryOperator<SipAccount> account) {
+        TestPhone phone = phone(user, adjust, LinphoneTuning.fromSystemProperties());
+        phone.register(account.apply(phone.account(kamailio, SipTransport.UDP, password(user), kamailio.ca().caPem())));
+        return phone;
     }
 
     private TestPhone registered(TestPhone phone, SipTransport transport) {

@@ -12,6 +12,7 @@ import org.pult.siplab.Coturn;
 import org.pult.siplab.HostAddresses;
 import org.pult.siplab.ToneTimeline;
 import org.pult.softphone.api.CallQuality.IceState;
+import org.pult.softphone.api.SipAccount;
 import org.pult.softphone.api.SoftphoneConfig;
 import org.pult.softphone.api.SoftphoneEvent.QualityMeasured;
 import org.pult.softphone.linphone.LinphoneTuning;
@@ -78,6 +79,26 @@ class IceTurnCallTest extends CallScenario {
                     coturn.linesAbout(turnUser)).isPositive();
             assertThat(coturn.permissions(turnUser)).as("permissions and channels %s's relay got (it sent to the peer)",
                     turnUser).isPositive();
+            assertThat(coturn.rejectedCredentials(turnUser)).isZero();
+        }
+        assertThat(iceStateOf(alice, call.callerSide())).as("alice's ICE outcome").isEqualTo(IceState.RELAY);
+        assertThat(iceStateOf(bob, call.calleeSide())).as("bob's ICE outcome").isEqualTo(IceState.RELAY);
+    }
+
+    @Test
+    void natTraversalThatComesWithTheAccountRelaysTheCallAsTheBackendProvisionedIt() {
+        TestPhone alice = accountNatPhone("alice", ALICE_TURN);
+        TestPhone bob = accountNatPhone("bob", BOB_TURN);
+
+        CallLab.Connected call = lab.connect(alice, bob);
+        Commands.pause(Duration.ofSeconds(1));
+        Map<TestPhone, ToneTimeline> heard = Hearing.listen(Duration.ofSeconds(3), alice, bob);
+
+        Hearing.assertHears(heard, alice, bob);
+        Hearing.assertHears(heard, bob, alice);
+        for (String turnUser : new String[] {ALICE_TURN, BOB_TURN}) {
+            assertThat(coturn.allocations(turnUser)).as("TURN allocations of %s from the account's policy:\n%s", turnUser,
+                    coturn.linesAbout(turnUser)).isPositive();
             assertThat(coturn.rejectedCredentials(turnUser)).isZero();
         }
         assertThat(iceStateOf(alice, call.callerSide())).as("alice's ICE outcome").isEqualTo(IceState.RELAY);
@@ -161,6 +182,14 @@ class IceTurnCallTest extends CallScenario {
         SoftphoneConfig.Nat nat = new SoftphoneConfig.Nat(coturn.address(), true, true, turnUser, turnPassword);
         return lab.registered(user, config -> config.withBindAddress(host.getHostAddress()).withNat(nat),
                 LinphoneTuning.fromSystemProperties());
+    }
+
+    /** No NAT in the engine's config: ICE and TURN come with the SIP account, as the hub hands them out. */
+    private TestPhone accountNatPhone(String user, String turnUser) {
+        SoftphoneConfig.Nat nat = new SoftphoneConfig.Nat(coturn.address(), true, true, turnUser, turnPasswords.get(turnUser));
+        return lab.registeredWith(user, config -> config.withBindAddress(host.getHostAddress()),
+                account -> new SipAccount(account.identity(), account.registrar(), account.transport(), account.username(),
+                        account.password(), account.trustedCa(), nat));
     }
 
     /** The ICE state of the latest quality reading of {@code call} (one comes every few seconds while it runs). */
