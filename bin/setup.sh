@@ -52,8 +52,10 @@ Install them as root, then run this again:
 # and what JavaFX needs to open a window on Linux.
 PULT_BUILD_PACKAGES=(cmake make gcc pkg-config liblinphone-dev)
 PULT_RUNTIME_PACKAGES=(libgtk-3-0 libxtst6 libgl1 libasound2 fonts-dejavu-core)
-# Real peers for the tests: a SIP registrar/proxy (with TLS), sipp, and openssl for the test CA.
-PULT_TEST_PACKAGES=(kamailio kamailio-tls-modules sip-tester openssl)
+# Real peers for the tests: a SIP registrar/proxy (with TLS), sipp, openssl for the test CA, and
+# PulseAudio, whose null sinks stand in for sound cards (siplab runs its own daemon; the user
+# service the package installs is never used).
+PULT_TEST_PACKAGES=(kamailio kamailio-tls-modules sip-tester openssl pulseaudio pulseaudio-utils)
 
 # The JVM options of every way Pult is started (bin/run, bench/, installer/): serial GC, C1 only
 # and a heap that starts small and gives memory back keep an idle console small.
