@@ -52,10 +52,11 @@ Install them as root, then run this again:
 # and what JavaFX needs to open a window on Linux.
 PULT_BUILD_PACKAGES=(cmake make gcc pkg-config liblinphone-dev)
 PULT_RUNTIME_PACKAGES=(libgtk-3-0 libxtst6 libgl1 libasound2 fonts-dejavu-core)
-# Real peers for the tests: a SIP registrar/proxy (with TLS), sipp, openssl for the test CA, and coturn
-# (STUN/TURN for the ICE tests). Debian's coturn package may install a system service on port 3478: the
-# tests neither use nor disturb it (they start their own turnserver on free ports, without its config).
-PULT_TEST_PACKAGES=(kamailio kamailio-tls-modules sip-tester openssl coturn)
+# Real peers for the tests: a SIP registrar/proxy (with TLS), sipp, openssl for the test CA, coturn
+# (STUN/TURN for the ICE tests) and PulseAudio, whose null sinks stand in for sound cards. The system
+# services these packages may install (coturn on port 3478, PulseAudio's user service) are never used:
+# the tests start their own turnserver and pulseaudio on free ports and private sockets.
+PULT_TEST_PACKAGES=(kamailio kamailio-tls-modules sip-tester openssl coturn pulseaudio pulseaudio-utils)
 
 # The JVM options of every way Pult is started (bin/run, bench/, installer/): serial GC, C1 only
 # and a heap that starts small and gives memory back keep an idle console small.

@@ -494,6 +494,10 @@ static void select_devices(pult_engine *engine, const pult_command *command, out
                 linphone_call_set_output_audio_device(call->call, playback);
             }
         }
+        /* liblinphone records the choice, but on Linux does not move a running stream: the engine does. */
+        if (pult_devices_move_running(engine, capture_id, playback_id, result->message, sizeof result->message) != 0) {
+            result->problem = PULT_PROBLEM_ENGINE_ERROR;
+        }
         if (ringer != NULL) {
             linphone_core_set_ringer_device(engine->core, ringer_id);
         }

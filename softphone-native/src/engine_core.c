@@ -284,6 +284,17 @@ static int apply_media(pult_engine *engine, char *error, size_t error_size) {
     } else if (text_set(engine, PULT_TEXT_HOLD_MUSIC)) {
         linphone_core_set_play_file(core, engine->texts[PULT_TEXT_HOLD_MUSIC]);
     }
+    if (!engine->settings[PULT_SETTING_USE_FILES]) {
+        linphone_core_enable_echo_cancellation(core, engine->settings[PULT_SETTING_ECHO_CANCELLATION] != 0);
+    }
+    /*
+     * The ring, played on the ringer device (linphone_core_set_ringer_device) while a call rings.
+     * Java passes Pult's own ring when none is configured: liblinphone's default file comes with
+     * linphone-common, which Debian does not install. Nothing in file mode, where there is no card.
+     */
+    if (!engine->settings[PULT_SETTING_USE_FILES] && text_set(engine, PULT_TEXT_RING_TONE)) {
+        linphone_core_set_ring(core, engine->texts[PULT_TEXT_RING_TONE]);
+    }
     apply_codecs(engine);
     apply_nat(engine);
     long long encryption = engine->settings[PULT_SETTING_ENCRYPTION];

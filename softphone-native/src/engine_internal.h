@@ -128,6 +128,14 @@ void pult_commands_tick(pult_engine *engine, long long now);
 /* Fails deferred commands with CLOSED; before the core goes. */
 void pult_commands_abandon(pult_engine *engine);
 
+/*
+ * Moves the running streams of every call (and of a local conference) to these sound cards (ids as
+ * listed; NULL leaves that side), which liblinphone 5.1 cannot do on Linux (engine_devices.c).
+ * On the engine thread; -1 with a message when a stream could not be moved.
+ */
+int pult_devices_move_running(pult_engine *engine, const char *capture_id, const char *playback_id, char *error,
+                              size_t error_size);
+
 /* Recording (engine_recording.c). */
 int pult_recording_start(pult_engine *engine, pult_call *call, const char *target, char *error, size_t error_size);
 int pult_recording_pause(pult_call *call, char *error, size_t error_size);

@@ -16,8 +16,15 @@ final class ExternalCommand {
     }
 
     static CommandResult run(List<String> command, Path workDirectory, Duration timeout) {
+        return run(command, workDirectory, java.util.Map.of(), timeout);
+    }
+
+    /** As {@link #run(List, Path, Duration)}, with {@code environment} added to the program's environment. */
+    static CommandResult run(List<String> command, Path workDirectory, java.util.Map<String, String> environment,
+            Duration timeout) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(environment);
         long started = System.nanoTime();
         Process process;
         try {

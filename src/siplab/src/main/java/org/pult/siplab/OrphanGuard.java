@@ -46,10 +46,17 @@ final class OrphanGuard {
      * stderr appended to {@code log}.
      */
     static Process start(List<String> command, Path workDirectory, Path log) throws IOException {
+        return start(command, workDirectory, log, java.util.Map.of());
+    }
+
+    /** As {@link #start(List, Path, Path)}, with {@code environment} added to the program's environment. */
+    static Process start(List<String> command, Path workDirectory, Path log, java.util.Map<String, String> environment)
+            throws IOException {
         List<String> guarded = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "pult-siplab-guard"));
         guarded.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(guarded).directory(workDirectory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
         builder.environment().put("PULT_GUARD_CLEANUP", workDirectory.toAbsolutePath().toString());
         Process guard = builder.start();
         ChildProcesses.track(guard);

@@ -12,6 +12,9 @@
  *       a narrow free port range, long-term credentials for the users a test passes in; counts allocations and
  *       refused passwords per user from its log. {@link org.pult.siplab.StunProbe}: one-shot STUN Binding and
  *       TURN Allocate requests.</li>
+ *   <li>{@link org.pult.siplab.PulseAudioLab}: a private PulseAudio daemon whose null sinks and remap
+ *       sources stand in for headsets, speakers and microphones on machines without a sound card; plays
+ *       WAVs into them (paplay) and records what an engine played (parecord).</li>
  *   <li>{@link org.pult.siplab.TestCa}: a CA and a server certificate for 127.0.0.1 made with openssl.</li>
  *   <li>{@link org.pult.siplab.Tones}, {@link org.pult.siplab.WavFile}, {@link org.pult.siplab.GrowingWav},
  *       {@link org.pult.siplab.ToneDetector}, {@link org.pult.siplab.ToneTimeline}: tone WAVs to play,

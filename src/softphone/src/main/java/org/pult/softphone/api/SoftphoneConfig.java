@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param holdMusic       what a party on hold hears: a WAV file (16-bit PCM), played in a loop; null for silence.
  *                        Never the operator's microphone, also not in {@link Audio.Files} mode (where
  *                        liblinphone 5.1 would otherwise send the play file)
+ * @param ringTone        what the ringer device plays while an incoming call rings: a WAV file (16-bit PCM),
+ *                        repeated with a pause; null for the engine's own ring. Not played in
+ *                        {@link Audio.Files} mode (no sound card)
  */
 public record SoftphoneConfig(Path workDirectory, String bindAddress, Audio audio, List<String> codecs, Nat nat,
-        MediaEncryption encryption, boolean encryptionMandatory, boolean autoAnswer, Path holdMusic) {
+        MediaEncryption encryption, boolean encryptionMandatory, boolean autoAnswer, Path holdMusic, Path ringTone) {
 
     /** A-law first for Russian trunks, then wideband. */
     public static final List<String> DEFAULT_CODECS = List.of("PCMA", "opus", "G722", "PCMU");
@@ -36,43 +39,52 @@ public record SoftphoneConfig(Path workDirectory, String bindAddress, Audio audi
 
     public static SoftphoneConfig defaults(Path workDirectory) {
         return new SoftphoneConfig(workDirectory, "0.0.0.0", new Audio.Devices(), DEFAULT_CODECS, Nat.NONE,
-                MediaEncryption.SRTP, false, false, null);
+                MediaEncryption.SRTP, false, false, null, null);
     }
 
     public SoftphoneConfig withBindAddress(String address) {
         return new SoftphoneConfig(workDirectory, address, audio, codecs, nat, encryption, encryptionMandatory,
-                autoAnswer, holdMusic);
+                autoAnswer, holdMusic, ringTone);
     }
 
     public SoftphoneConfig withAudio(Audio newAudio) {
         return new SoftphoneConfig(workDirectory, bindAddress, newAudio, codecs, nat, encryption,
-                encryptionMandatory, autoAnswer, holdMusic);
+                encryptionMandatory, autoAnswer, holdMusic, ringTone);
     }
 
     public SoftphoneConfig withCodecs(List<String> newCodecs) {
         return new SoftphoneConfig(workDirectory, bindAddress, audio, newCodecs, nat, encryption,
-                encryptionMandatory, autoAnswer, holdMusic);
+                encryptionMandatory, autoAnswer, holdMusic, ringTone);
     }
 
     public SoftphoneConfig withNat(Nat newNat) {
         return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, newNat, encryption,
-                encryptionMandatory, autoAnswer, holdMusic);
+                encryptionMandatory, autoAnswer, holdMusic, ringTone);
     }
 
     public SoftphoneConfig withEncryption(MediaEncryption newEncryption, boolean mandatory) {
         return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, nat, newEncryption, mandatory,
-                autoAnswer, holdMusic);
+                autoAnswer, holdMusic, ringTone);
     }
 
     public SoftphoneConfig withAutoAnswer(boolean enabled) {
         return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, nat, encryption,
-                encryptionMandatory, enabled, holdMusic);
+                encryptionMandatory, enabled, holdMusic, ringTone);
     }
 
     /** @param file a WAV file played in a loop to held parties, or null for silence */
     public SoftphoneConfig withHoldMusic(Path file) {
         return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, nat, encryption, encryptionMandatory,
-                autoAnswer, file);
+                autoAnswer, file, ringTone);
+    }
+
+    /**
+     * @param file a WAV file (16-bit PCM) played in a loop on the ringer device while a call rings, or
+     *             null for the engine's own ring tone
+     */
+    public SoftphoneConfig withRingTone(Path file) {
+        return new SoftphoneConfig(workDirectory, bindAddress, audio, codecs, nat, encryption, encryptionMandatory,
+                autoAnswer, holdMusic, file);
     }
 
     /** Where sound comes from and goes to. */

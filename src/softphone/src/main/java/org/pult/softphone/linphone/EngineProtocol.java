@@ -18,7 +18,8 @@ final class EngineProtocol {
     static final int SETTING_DTMF_SIP_INFO = 6;
     static final int SETTING_REGISTRATION_EXPIRY = 7;
     static final int SETTING_REGISTRATION_RETRY = 8;
-    static final int SETTING_COUNT = 9;
+    static final int SETTING_ECHO_CANCELLATION = 9;
+    static final int SETTING_COUNT = 10;
     static final int TEXT_WORK_DIR = 0;
     static final int TEXT_BIND_ADDRESS = 1;
     static final int TEXT_PLAY_FILE = 2;
@@ -28,7 +29,8 @@ final class EngineProtocol {
     static final int TEXT_TURN_USER = 6;
     static final int TEXT_TURN_PASSWORD = 7;
     static final int TEXT_HOLD_MUSIC = 8;
-    static final int TEXT_COUNT = 9;
+    static final int TEXT_RING_TONE = 9;
+    static final int TEXT_COUNT = 10;
     static final int TRANSPORT_UDP = 0;
     static final int TRANSPORT_TCP = 1;
     static final int TRANSPORT_TLS = 2;

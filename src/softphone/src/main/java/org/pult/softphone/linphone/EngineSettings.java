@@ -2,6 +2,7 @@ package org.pult.softphone.linphone;
 
 import static org.pult.softphone.linphone.EngineProtocol.*;
 
+import java.nio.file.Path;
 import org.pult.softphone.api.MediaEncryption;
 import org.pult.softphone.api.SipTransport;
 import org.pult.softphone.api.SoftphoneConfig;
@@ -23,10 +24,12 @@ final class EngineSettings {
         numbers[SETTING_DTMF_SIP_INFO] = tuning.dtmfBySipInfo() ? 1 : 0;
         numbers[SETTING_REGISTRATION_EXPIRY] = tuning.registrationExpirySeconds();
         numbers[SETTING_REGISTRATION_RETRY] = tuning.registrationRetrySeconds();
+        numbers[SETTING_ECHO_CANCELLATION] = tuning.echoCancellation() ? 1 : 0;
         return numbers;
     }
 
-    static byte[][] texts(SoftphoneConfig config) {
+    /** @param ringTone the ring file to play (the config's, or the engine's own); null for none */
+    static byte[][] texts(SoftphoneConfig config, Path ringTone) {
         byte[][] texts = new byte[TEXT_COUNT][];
         texts[TEXT_WORK_DIR] = NativeText.path(config.workDirectory());
         texts[TEXT_BIND_ADDRESS] = NativeText.utf8(config.bindAddress());
@@ -39,6 +42,7 @@ final class EngineSettings {
         texts[TEXT_TURN_USER] = NativeText.utf8(config.nat().turnUser());
         texts[TEXT_TURN_PASSWORD] = NativeText.utf8(config.nat().turnPassword());
         texts[TEXT_HOLD_MUSIC] = NativeText.path(config.holdMusic()); // null: silence on hold
+        texts[TEXT_RING_TONE] = NativeText.path(ringTone);
         return texts;
     }
 

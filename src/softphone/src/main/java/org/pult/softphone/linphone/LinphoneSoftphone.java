@@ -24,6 +24,7 @@ import org.pult.softphone.api.SoftphoneCommandException;
 import org.pult.softphone.api.SoftphoneCommandException.Problem;
 import org.pult.softphone.api.SoftphoneConfig;
 import org.pult.softphone.api.SoftphoneEvent;
+import org.pult.softphone.sound.RingTone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ public final class LinphoneSoftphone implements Softphone {
     private static final Duration EVENT_THREAD_DRAIN = Duration.ofSeconds(10);
     private static final byte[][] NO_TEXTS = new byte[0][];
     private static final long[] NO_NUMBERS = new long[0];
+    /** Pult's own ring, in the work directory. */
+    static final String RING_TONE_FILE = "ring.wav";
 
     private final long engine;
     private final int[] sipPorts;
@@ -93,12 +96,13 @@ public final class LinphoneSoftphone implements Softphone {
         } catch (IOException e) {
             throw new SoftphoneStartException("cannot create the engine's work directory " + config.workDirectory(), e);
         }
+        Path ringTone = ringTone(config);
         long started = System.nanoTime();
         String version;
         long engine;
         try {
             version = NativeEngine.engineVersion();
-            engine = NativeEngine.create(EngineSettings.numbers(config, tuning), EngineSettings.texts(config));
+            engine = NativeEngine.create(EngineSettings.numbers(config, tuning), EngineSettings.texts(config, ringTone));
         } catch (UnsatisfiedLinkError e) {
             throw new SoftphoneStartException("libpultphone does not match this version of Pult (" + e.getMessage()
                     + "); rebuild softphone-native or reinstall Pult", e);
@@ -118,6 +122,27 @@ public final class LinphoneSoftphone implements Softphone {
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), softphone.sipPorts[0], softphone.sipPorts[1],
                 softphone.sipPorts[2]);
         return softphone;
+    }
+
+    /**
+     * The ring the engine plays: the config's, else Pult's own ({@link RingTone}, written to
+     * {@value #RING_TONE_FILE} in the work directory), since Debian installs no liblinphone ring. None
+     * in file mode: there is no sound card to ring on.
+     */
+    private static Path ringTone(SoftphoneConfig config) {
+        if (config.audio() instanceof SoftphoneConfig.Audio.Files) {
+            return null;
+        }
+        if (config.ringTone() != null) {
+            return config.ringTone();
+        }
+        Path file = config.workDirectory().resolve(RING_TONE_FILE);
+        try {
+            return RingTone.writeIfMissing(file);
+        } catch (IOException e) {
+            LOG.warn("cannot write the ring tone {}; incoming calls will not ring", file, e);
+            return null;
+        }
     }
 
     /** @return the local port SIP listens on for {@code transport}, 0 when that transport is off */
