@@ -6,18 +6,15 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,7 +159,7 @@ public final class Coturn implements AutoCloseable {
             return;
         }
         OrphanGuard.stop(process, program, Duration.ofSeconds(5));
-        note("stopped (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")");
+        LabLogs.note(log, "stopped (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")");
         process = null;
         program = null;
     }
@@ -171,7 +168,7 @@ public final class Coturn implements AutoCloseable {
     @Override
     public synchronized void close() {
         stop();
-        deleteTree(workDirectory);
+        LabFiles.deleteTree(workDirectory);
     }
 
     @Override
@@ -230,7 +227,7 @@ public final class Coturn implements AutoCloseable {
                 "--no-tcp", "--no-tls", "--no-dtls", "--no-tcp-relay", "--no-cli", "--no-rfc5780",
                 "--no-software-attribute", "--log-file=stdout", "--simple-log", "--new-log-timestamp",
                 "--pidfile=" + workDirectory.resolve("turnserver.pid"), "--userdb=" + workDirectory.resolve("turndb"));
-        note("starting: " + String.join(" ", command));
+        LabLogs.note(log, "starting: " + String.join(" ", command));
         try {
             process = OrphanGuard.start(command, workDirectory, log);
         } catch (IOException e) {
@@ -246,7 +243,7 @@ public final class Coturn implements AutoCloseable {
             if (StunProbe.binding(host, port, Duration.ofMillis(300)).isPresent()) {
                 return null;
             }
-            sleep(Duration.ofMillis(100));
+            LabFiles.sleep(Duration.ofMillis(100));
         }
         return "no answer to a STUN Binding request within " + startTimeout.toSeconds() + " s";
     }
@@ -276,35 +273,6 @@ public final class Coturn implements AutoCloseable {
     private String logSince(long offset) {
         String text = LabLogs.tail(log, Integer.MAX_VALUE);
         return offset < text.length() ? text.substring((int) offset) : "";
-    }
-
-    private void note(String line) {
-        try {
-            Files.writeString(log, "=== siplab " + Instant.now() + " " + line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            LOG.warn("cannot write to {}", log, e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(root)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("cannot delete {}", root, e);
-        }
     }
 
     /** Users (name and password) and realm; then {@link #start()}. */

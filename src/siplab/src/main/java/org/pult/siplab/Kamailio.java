@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,7 +133,7 @@ public final class Kamailio implements AutoCloseable {
             return;
         }
         OrphanGuard.stop(process, program, Duration.ofSeconds(5));
-        note("stopped (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")");
+        LabLogs.note(log, "stopped (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")");
         process = null;
         program = null;
     }
@@ -157,7 +153,7 @@ public final class Kamailio implements AutoCloseable {
     @Override
     public synchronized void close() {
         stop();
-        deleteTree(workDirectory);
+        LabFiles.deleteTree(workDirectory);
     }
 
     @Override
@@ -193,7 +189,7 @@ public final class Kamailio implements AutoCloseable {
         List<String> command = List.of(BINARY.toString(), "-DD", "-E", "-f", config.toString(), "-m",
                 Integer.toString(settings.sharedMemoryMb), "-M", "8", "-Y", workDirectory.toString(), "-w",
                 workDirectory.toString());
-        note("starting: " + String.join(" ", command));
+        LabLogs.note(log, "starting: " + String.join(" ", command));
         try {
             process = OrphanGuard.start(command, workDirectory, log);
         } catch (IOException e) {
@@ -213,7 +209,7 @@ public final class Kamailio implements AutoCloseable {
             if (isReady()) {
                 return null;
             }
-            sleep(Duration.ofMillis(100));
+            LabFiles.sleep(Duration.ofMillis(100));
         }
         return new Failure("not ready within " + settings.startTimeout.toSeconds() + " s", false);
     }
@@ -236,36 +232,7 @@ public final class Kamailio implements AutoCloseable {
     private void awaitPortsReleased(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline && !(FreePorts.isFree(udpTcpPort) && FreePorts.isFree(tlsPort))) {
-            sleep(Duration.ofMillis(200));
-        }
-    }
-
-    private void note(String line) {
-        try {
-            Files.writeString(log, "=== siplab " + Instant.now() + " " + line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            LOG.warn("cannot write to {}", log, e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(root)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("cannot delete {}", root, e);
+            LabFiles.sleep(Duration.ofMillis(200));
         }
     }
 

@@ -5,18 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,7 +186,7 @@ public final class PulseAudioLab implements AutoCloseable {
     /** Records {@code sink} for {@code duration} into {@code wav} and returns what it heard. */
     public PcmAudio record(String sink, Duration duration, Path wav) {
         Recording recording = record(sink, wav);
-        sleep(duration);
+        LabFiles.sleep(duration);
         return recording.stop();
     }
 
@@ -201,7 +198,7 @@ public final class PulseAudioLab implements AutoCloseable {
             return;
         }
         OrphanGuard.stop(process, program, Duration.ofSeconds(5));
-        note("stopped (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")");
+        LabLogs.note(log, "stopped (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")");
         process = null;
         program = null;
     }
@@ -210,7 +207,7 @@ public final class PulseAudioLab implements AutoCloseable {
     @Override
     public synchronized void close() {
         stop();
-        deleteTree(workDirectory);
+        LabFiles.deleteTree(workDirectory);
     }
 
     @Override
@@ -289,7 +286,7 @@ public final class PulseAudioLab implements AutoCloseable {
         List<String> command = List.of(BINARY.toString(), "--daemonize=no", "--system=no", "-n", "-F", config.toString(),
                 "--exit-idle-time=-1", "--use-pid-file=no", "--disable-shm=yes", "--realtime=no",
                 "--high-priority=no", "--log-target=stderr", "--log-level=notice");
-        note("starting: " + String.join(" ", command) + "\n" + script());
+        LabLogs.note(log, "starting: " + String.join(" ", command) + "\n" + script());
         try {
             process = OrphanGuard.start(command, workDirectory, log, clientEnvironment());
         } catch (IOException e) {
@@ -311,7 +308,7 @@ public final class PulseAudioLab implements AutoCloseable {
                     return;
                 }
             }
-            sleep(Duration.ofMillis(100));
+            LabFiles.sleep(Duration.ofMillis(100));
         }
         fail("not ready within " + timeout.toSeconds() + " s" + (info == null ? "" : "; " + info.describe()));
     }
@@ -320,35 +317,6 @@ public final class PulseAudioLab implements AutoCloseable {
         close();
         throw new IllegalStateException("PulseAudio did not start: " + why + "\n--- " + log + " ---\n"
                 + LabLogs.tail(log, 4000));
-    }
-
-    private void note(String line) {
-        try {
-            Files.writeString(log, "=== siplab " + Instant.now() + " " + line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            LOG.warn("cannot write to {}", log, e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(root)) {
-            tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("cannot delete {}", root, e);
-        }
     }
 
     private static void requireInstalled() {
