@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,8 +23,8 @@ import org.pult.softphone.api.CallId;
 import org.pult.softphone.api.CallState;
 import org.pult.softphone.api.SipTransport;
 import org.pult.softphone.api.SoftphoneConfig;
-import org.pult.softphone.api.SoftphoneEvent;
 import org.pult.softphone.api.SoftphoneEvent.CallStateChanged;
+import org.pult.softphone.linphone.EventLog;
 import org.pult.softphone.linphone.LinphoneSoftphone;
 import org.pult.softphone.linphone.LinphoneTuning;
 import org.pult.softphone.sound.RingTone;
@@ -82,7 +80,7 @@ class AudioDeviceSwitchTest {
         lab.play("desk_mic", Tones.writeSine(temp.resolve("desk-mic.wav"), DESK_MIC, Duration.ofSeconds(10),
                 PulseAudioLab.SAMPLE_RATE));
 
-        Events operatorEvents = new Events("operator");
+        EventLog operatorEvents = new EventLog("operator");
         // No echo canceller: there is no acoustic path between null sinks and sources, and on pure tones
         // Speex's canceller attenuates the microphone and leaks the far end's tone into what it sends.
         LinphoneSoftphone operator = LinphoneSoftphone.start(SoftphoneConfig.defaults(temp.resolve("operator"))
@@ -93,7 +91,7 @@ class AudioDeviceSwitchTest {
         Path customerHeard = temp.resolve("customer/heard.wav");
         Path customerSays = Tones.writeSine(temp.resolve("customer/says-700hz.wav"), CUSTOMER, Duration.ofSeconds(150),
                 8000);
-        Events customerEvents = new Events("customer");
+        EventLog customerEvents = new EventLog("customer");
         LinphoneSoftphone customer = LinphoneSoftphone.start(SoftphoneConfig.defaults(temp.resolve("customer/engine"))
                 .withBindAddress("127.0.0.1").withAudio(new SoftphoneConfig.Audio.Files(customerSays, customerHeard)));
         opened.add(customer);
@@ -252,55 +250,6 @@ class AudioDeviceSwitchTest {
                 text.append(String.format(Locale.ROOT, "%s%.0f Hz %.3f", f == 0 ? "" : ", ", ANALYZED[f], peak));
             }
             return text.toString();
-        }
-    }
-
-    /** Every event of one engine; {@link #next} moves a cursor past each match. */
-    private static final class Events implements Consumer<SoftphoneEvent> {
-        private final String who;
-        private final List<SoftphoneEvent> events = new ArrayList<>();
-        private int cursor;
-
-        Events(String who) {
-            this.who = who;
-        }
-
-        @Override
-        public synchronized void accept(SoftphoneEvent event) {
-            events.add(event);
-            notifyAll();
-        }
-
-        synchronized <T extends SoftphoneEvent> T next(Class<T> type, Predicate<T> predicate)
-                throws InterruptedException {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (true) {
-                for (int i = cursor; i < events.size(); i++) {
-                    SoftphoneEvent event = events.get(i);
-                    if (type.isInstance(event) && predicate.test(type.cast(event))) {
-                        cursor = i + 1;
-                        return type.cast(event);
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError(who + ": no matching " + type.getSimpleName() + " within " + WAIT
-                            + "; saw " + events);
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
-        }
-
-        /** The states {@code call} went through so far, repeats collapsed. */
-        synchronized List<CallState> states(CallId call) {
-            List<CallState> states = new ArrayList<>();
-            for (SoftphoneEvent event : events) {
-                if (event instanceof CallStateChanged change && change.call().equals(call)
-                        && (states.isEmpty() || states.getLast() != change.state())) {
-                    states.add(change.state());
-                }
-            }
-            return states;
         }
     }
 }

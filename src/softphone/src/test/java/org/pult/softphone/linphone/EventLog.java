@@ -14,12 +14,22 @@ import org.pult.softphone.api.SoftphoneEvent.CallStateChanged;
  * Every event one engine delivered, for tests to wait on. {@link #next} consumes in order (a
  * cursor moves past each match), so "HELD, then ACTIVE again" is expressible.
  */
-final class EventLog implements Consumer<SoftphoneEvent> {
+public final class EventLog implements Consumer<SoftphoneEvent> {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(30);
 
+    private final String who;
     private final List<SoftphoneEvent> events = new ArrayList<>();
     private int cursor;
+
+    EventLog() {
+        this("");
+    }
+
+    /** @param who names the engine in failure messages */
+    public EventLog(String who) {
+        this.who = who;
+    }
 
     @Override
     public synchronized void accept(SoftphoneEvent event) {
@@ -28,7 +38,7 @@ final class EventLog implements Consumer<SoftphoneEvent> {
     }
 
     /** The first event after the previous match that satisfies the predicate. */
-    synchronized <T extends SoftphoneEvent> T next(Class<T> type, Predicate<T> predicate) throws InterruptedException {
+    public synchronized <T extends SoftphoneEvent> T next(Class<T> type, Predicate<T> predicate) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             for (int i = cursor; i < events.size(); i++) {
@@ -40,7 +50,7 @@ final class EventLog implements Consumer<SoftphoneEvent> {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("no matching " + type.getSimpleName() + " within " + WAIT + "; saw " + events);
+                throw new AssertionError((who.isEmpty() ? "" : who + ": ") + "no matching " + type.getSimpleName() + " within " + WAIT + "; saw " + events);
             }
             wait(Math.max(1, left / 1_000_000));
         }
@@ -56,5 +66,17 @@ final class EventLog implements Consumer<SoftphoneEvent> {
 
     synchronized List<SoftphoneEvent> all() {
         return List.copyOf(events);
+    }
+
+    /** The states {@code call} went through so far, repeats collapsed. */
+    public synchronized List<CallState> states(CallId call) {
+        List<CallState> states = new ArrayList<>();
+        for (SoftphoneEvent event : events) {
+            if (event instanceof CallStateChanged change && change.call().equals(call)
+                    && (states.isEmpty() || states.getLast() != change.state())) {
+                states.add(change.state());
+            }
+        }
+        return states;
     }
 }
