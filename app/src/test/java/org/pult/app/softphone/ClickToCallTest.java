@@ -7,12 +7,9 @@ import static org.pult.app.PultFixture.showing;
 import static org.pult.app.PultFixture.waitUntil;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -25,19 +22,10 @@ import org.pult.app.LaunchOptions;
 import org.pult.app.PultFixture;
 import org.pult.app.PultUiTest;
 import org.pult.core.model.Conversation;
-import org.pult.core.model.SipTransport;
-import org.pult.hub.HubConfig;
-import org.pult.hub.HubServer;
-import org.pult.hub.sip.SipDomain;
-import org.pult.siplab.Kamailio;
 import org.pult.softphone.api.CallDirection;
 import org.pult.softphone.api.CallId;
 import org.pult.softphone.api.CallState;
-import org.pult.softphone.api.RegistrationState;
-import org.pult.softphone.api.SipAccount;
-import org.pult.softphone.api.SoftphoneConfig;
 import org.pult.softphone.api.SoftphoneEvent;
-import org.pult.softphone.linphone.LinphoneSoftphone;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -59,52 +47,30 @@ class ClickToCallTest extends PultUiTest {
 
     @TempDir
     Path lab;
-    private Kamailio registrar;
-    private HubServer hub;
-    private LinphoneSoftphone customer;
-    private final List<SoftphoneEvent> customerEvents = new CopyOnWriteArrayList<>();
+    private CustomerLine line;
 
     @Override
     protected void beforeStart() throws IOException {
-        registrar = Kamailio.builder()
-                .user(DEMO_OPERATOR, SipDomain.demoPassword(DEMO_OPERATOR))
-                .user(CUSTOMER_NUMBER, "customer-secret")
-                .start();
-        hub = HubServer.start(HubConfig.embedded(lab.resolve("hub"))
-                .withSip(registrar.domain() + ":" + registrar.udpPort(), SipTransport.UDP));
-        Path customerDir = Files.createDirectories(lab.resolve("customer"));
-        Path silence = SilenceWav.writeIfMissing(customerDir.resolve("voice.wav"));
-        customer = LinphoneSoftphone.start(SoftphoneConfig.defaults(customerDir).withBindAddress("127.0.0.1")
-                .withAudio(new SoftphoneConfig.Audio.Files(silence, customerDir.resolve("heard.wav"))));
-        customer.subscribe(customerEvents::add);
+        line = CustomerLine.start(lab, CUSTOMER_NUMBER);
     }
 
     @Override
     protected LaunchOptions options() {
-        return new LaunchOptions("http://127.0.0.1:" + hub.port(), false);
+        return new LaunchOptions(line.hubUrl(), false);
     }
 
     @AfterEach
     void stopLab() {
-        if (customer != null) {
-            customer.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
-        if (registrar != null) {
-            registrar.close();
+        if (line != null) {
+            line.close();
         }
     }
 
     @Test
     void oneClickOnTheCardsNumberCallsTheCustomer(FxRobot robot) throws Exception {
         PultFixture.signIn(robot, DEMO_OPERATOR, DEMO_PASSWORD);
-        customer.register(new SipAccount("sip:" + CUSTOMER_NUMBER + "@" + registrar.domain(),
-                registrar.registrarUri("udp"), org.pult.softphone.api.SipTransport.UDP, CUSTOMER_NUMBER, "customer-secret", null));
-        waitUntil(CALL_STEP, () -> customerEvents.stream().anyMatch(event -> event instanceof SoftphoneEvent.RegistrationChanged changed
-                && changed.state() == RegistrationState.REGISTERED));
-        String registered = app.text("softphone.status.registered", "sip:" + DEMO_OPERATOR + "@" + registrar.domain());
+        line.register(CALL_STEP);
+        String registered = app.text("softphone.status.registered", line.operatorIdentity());
         waitUntil(CALL_STEP, () -> text(robot, "#softphoneStatus").equals(registered));
 
         waitUntil(CALL_STEP, () -> showing(robot, "#inboxList") && !robot.lookup("#inboxList").queryListView().getItems().isEmpty());
@@ -119,13 +85,13 @@ class ClickToCallTest extends PultUiTest {
 
         CallId ringing = awaitCustomerCall();
         PultFixture.screenshot(robot.lookup("#customerPhone").query().getScene(), "click-to-call-dialling");
-        customer.answer(ringing).get(10, TimeUnit.SECONDS);
+        line.phone().answer(ringing).get(10, TimeUnit.SECONDS);
         waitUntil(CALL_STEP, () -> showing(robot, "#callPanel") && text(robot, "#callCaller").equals(CUSTOMER_NAME));
-        waitUntil(CALL_STEP, () -> customerSees(ringing, CallState.ACTIVE));
+        waitUntil(CALL_STEP, () -> line.sees(ringing, CallState.ACTIVE));
 
         robot.moveTo("#callCaller");
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.E);
-        waitUntil(CALL_STEP, () -> customerSees(ringing, CallState.ENDED));
+        waitUntil(CALL_STEP, () -> line.sees(ringing, CallState.ENDED));
         waitUntil(CALL_STEP, () -> !showing(robot, "#callPanel"));
     }
 
@@ -135,7 +101,7 @@ class ClickToCallTest extends PultUiTest {
     }
 
     private Optional<CallId> incoming() {
-        return customerEvents.stream()
+        return line.events().stream()
                 .filter(event -> event instanceof SoftphoneEvent.CallStateChanged changed
                         && changed.state() == CallState.INCOMING && changed.direction() == CallDirection.INCOMING)
                 .map(event -> ((SoftphoneEvent.CallStateChanged) event).call())
@@ -146,8 +112,4 @@ class ClickToCallTest extends PultUiTest {
         return robot.lookup(query).tryQueryAs(Labeled.class).map(Labeled::getText).orElse("");
     }
 
-    private boolean customerSees(CallId call, CallState state) {
-        return customerEvents.stream().anyMatch(event -> event instanceof SoftphoneEvent.CallStateChanged changed
-                && changed.call().equals(call) && changed.state() == state);
-    }
 }

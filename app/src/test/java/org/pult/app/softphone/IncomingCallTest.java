@@ -7,11 +7,9 @@ import static org.pult.app.PultFixture.showing;
 import static org.pult.app.PultFixture.waitUntil;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
@@ -22,18 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pult.app.LaunchOptions;
 import org.pult.app.PultFixture;
 import org.pult.app.PultUiTest;
-import org.pult.core.model.SipTransport;
-import org.pult.hub.HubConfig;
-import org.pult.hub.HubServer;
-import org.pult.hub.sip.SipDomain;
-import org.pult.siplab.Kamailio;
 import org.pult.softphone.api.CallId;
 import org.pult.softphone.api.CallState;
-import org.pult.softphone.api.RegistrationState;
-import org.pult.softphone.api.SipAccount;
-import org.pult.softphone.api.SoftphoneConfig;
 import org.pult.softphone.api.SoftphoneEvent;
-import org.pult.softphone.linphone.LinphoneSoftphone;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -55,62 +44,40 @@ class IncomingCallTest extends PultUiTest {
 
     @TempDir
     Path lab;
-    private Kamailio registrar;
-    private HubServer hub;
-    private LinphoneSoftphone customer;
-    private final List<SoftphoneEvent> customerEvents = new CopyOnWriteArrayList<>();
+    private CustomerLine line;
 
     @Override
     protected void beforeStart() throws IOException {
-        registrar = Kamailio.builder()
-                .user(DEMO_OPERATOR, SipDomain.demoPassword(DEMO_OPERATOR))
-                .user(CUSTOMER_NUMBER, "customer-secret")
-                .start();
-        hub = HubServer.start(HubConfig.embedded(lab.resolve("hub"))
-                .withSip(registrar.domain() + ":" + registrar.udpPort(), SipTransport.UDP));
-        Path customerDir = Files.createDirectories(lab.resolve("customer"));
-        Path silence = SilenceWav.writeIfMissing(customerDir.resolve("voice.wav"));
-        customer = LinphoneSoftphone.start(SoftphoneConfig.defaults(customerDir).withBindAddress("127.0.0.1")
-                .withAudio(new SoftphoneConfig.Audio.Files(silence, customerDir.resolve("heard.wav"))));
-        customer.subscribe(customerEvents::add);
+        line = CustomerLine.start(lab, CUSTOMER_NUMBER);
     }
 
     @Override
     protected LaunchOptions options() {
-        return new LaunchOptions("http://127.0.0.1:" + hub.port(), false);
+        return new LaunchOptions(line.hubUrl(), false);
     }
 
     @AfterEach
     void stopLab() {
-        if (customer != null) {
-            customer.close();
-        }
-        if (hub != null) {
-            hub.close();
-        }
-        if (registrar != null) {
-            registrar.close();
+        if (line != null) {
+            line.close();
         }
     }
 
     @Test
     void theOperatorAnswersHoldsResumesAndHangsUpFromTheKeyboard(FxRobot robot) throws Exception {
         PultFixture.signIn(robot, DEMO_OPERATOR, DEMO_PASSWORD);
-        String identity = "sip:" + DEMO_OPERATOR + "@" + registrar.domain();
+        String identity = line.operatorIdentity();
         String registered = app.text("softphone.status.registered", identity);
         try {
             waitUntil(CALL_STEP, () -> text(robot, "#softphoneStatus").equals(registered));
         } catch (AssertionError notRegistered) {
             PultFixture.screenshot(robot.listTargetWindows().get(0).getScene(), "incoming-call-not-registered");
             throw new AssertionError("softphone status shows \"" + text(robot, "#softphoneStatus") + "\", not \""
-                    + registered + "\"; registrar log: " + registrar.log(), notRegistered);
+                    + registered + "\"; registrar log: " + line.registrar().log(), notRegistered);
         }
 
-        customer.register(new SipAccount("sip:" + CUSTOMER_NUMBER + "@" + registrar.domain(),
-                registrar.registrarUri("udp"), org.pult.softphone.api.SipTransport.UDP, CUSTOMER_NUMBER, "customer-secret", null));
-        waitUntil(CALL_STEP, () -> customerEvents.stream().anyMatch(event -> event instanceof SoftphoneEvent.RegistrationChanged changed
-                && changed.state() == RegistrationState.REGISTERED));
-        CallId call = customer.dial(identity).get(10, TimeUnit.SECONDS);
+        line.register(CALL_STEP);
+        CallId call = line.phone().dial(identity).get(10, TimeUnit.SECONDS);
 
         waitUntil(CALL_STEP, () -> showing(robot, "#incomingCall"));
         assertThat(text(robot, "#incomingCaller")).isEqualTo("Ирина Соколова");
@@ -122,7 +89,7 @@ class IncomingCallTest extends PultUiTest {
         // on a desktop the popup takes the focus, and answering brings the console to the front.
         robot.moveTo("#incomingCaller");
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.A);
-        waitUntil(CALL_STEP, () -> customerSees(call, CallState.ACTIVE));
+        waitUntil(CALL_STEP, () -> line.sees(call, CallState.ACTIVE));
         waitUntil(CALL_STEP, () -> showing(robot, "#callPanel") && text(robot, "#callState").contains(app.text("softphone.state.active", "+7 916 234-56-78", "").strip()));
         assertThat(robot.lookup("#incomingCall").tryQuery()).isEmpty();
         assertThat(text(robot, "#callCaller")).isEqualTo("Ирина Соколова");
@@ -130,7 +97,7 @@ class IncomingCallTest extends PultUiTest {
 
         robot.moveTo("#callCaller");
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.H);
-        waitUntil(CALL_STEP, () -> customerSees(call, CallState.HELD_BY_REMOTE));
+        waitUntil(CALL_STEP, () -> line.sees(call, CallState.HELD_BY_REMOTE));
         waitUntil(CALL_STEP, () -> text(robot, "#holdButton").equals(app.text("softphone.resume")));
 
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.H);
@@ -138,7 +105,7 @@ class IncomingCallTest extends PultUiTest {
         waitUntil(CALL_STEP, () -> text(robot, "#holdButton").equals(app.text("softphone.hold")));
 
         robot.push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.E);
-        waitUntil(CALL_STEP, () -> customerSees(call, CallState.ENDED));
+        waitUntil(CALL_STEP, () -> line.sees(call, CallState.ENDED));
         waitUntil(CALL_STEP, () -> !showing(robot, "#callPanel"));
 
         // The call stays with her conversation, as a note with how long it lasted and its quality.
@@ -157,14 +124,9 @@ class IncomingCallTest extends PultUiTest {
         return robot.lookup(query).tryQueryAs(Labeled.class).map(Labeled::getText).orElse("");
     }
 
-    private boolean customerSees(CallId call, CallState state) {
-        return customerEvents.stream().anyMatch(event -> event instanceof SoftphoneEvent.CallStateChanged changed
-                && changed.call().equals(call) && changed.state() == state);
-    }
-
     /** {@code state} reached after the last {@code previous}: a resume is the ACTIVE that follows the hold. */
     private boolean customerSeesAfterLast(CallId call, CallState previous, CallState state) {
-        List<CallState> states = customerEvents.stream()
+        List<CallState> states = line.events().stream()
                 .filter(event -> event instanceof SoftphoneEvent.CallStateChanged changed && changed.call().equals(call))
                 .map(event -> ((SoftphoneEvent.CallStateChanged) event).state())
                 .toList();
