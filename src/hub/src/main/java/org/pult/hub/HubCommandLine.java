@@ -88,7 +88,7 @@ final class HubCommandLine {
         if (data == null || data.isBlank()) {
             throw new UsageException("No data directory: pass --data <dir> or set " + ENV_DATA);
         }
-        HubConfig config = new HubConfig(host, portNumber, dataDir(data));
+        HubConfig config = new HubConfig(host, portNumber, path(data, "data directory"));
         if (sipTransport != null && sipDomain == null) {
             throw new UsageException("--sip-transport needs --sip-domain");
         }
@@ -112,7 +112,7 @@ final class HubCommandLine {
         String secret = null;
         if (secretFile != null) {
             try {
-                secret = Files.readString(dataDir(secretFile)).strip();
+                secret = Files.readString(path(secretFile, "TURN secret file")).strip();
             } catch (IOException e) {
                 throw new UsageException("Cannot read the TURN secret file " + secretFile + ": " + e.getMessage());
             }
@@ -168,11 +168,11 @@ final class HubCommandLine {
         }
     }
 
-    private static Path dataDir(String value) throws UsageException {
+    private static Path path(String value, String what) throws UsageException {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw new UsageException("Not a valid data directory: " + value);
+            throw new UsageException("Not a valid " + what + ": " + value);
         }
     }
 }
