@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.pult.core.api.ActionRequest;
 import org.pult.core.api.ActionResult;
+import org.pult.core.api.ActionType;
 import org.pult.core.api.EventType;
 import org.pult.core.api.LiveEvent;
 import org.pult.core.model.Channel;
@@ -25,6 +26,7 @@ import org.pult.core.model.Note;
 import org.pult.core.model.OperatorState;
 import org.pult.core.model.OperatorStatus;
 import org.pult.hub.events.EventSignal;
+import org.pult.hub.routing.WorkItemStore;
 import org.pult.hub.store.ActionLog;
 import org.pult.hub.store.CodeLists;
 import org.pult.hub.store.ConversationStore;
@@ -63,9 +65,16 @@ public final class ActionService {
     private final EventSignal signal;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Runnable wakeRouter;
 
+    /**
+     * @param wakeRouter asks for a routing pass; called after an action that may let waiting work
+     *                   through (READY, or a DISPOSITION that closes a routed item) has committed
+     */
     public ActionService(HubDatabase database, UserStore users, ConversationStore conversations, NoteStore notes,
-                         CodeLists codes, EventLog events, EventSignal signal, ObjectMapper json, Clock clock) {
+                         CodeLists codes, EventLog events, EventSignal signal, ObjectMapper json, Clock clock,
+                         Runnable wakeRouter) {
+        this.wakeRouter = wakeRouter;
         this.database = database;
         this.users = users;
         this.conversations = conversations;
@@ -107,6 +116,9 @@ public final class ActionService {
         if (!outcome.replayed()) {
             signal.appended();
             LOG.debug("Applied {} {} for {}", request.type(), request.idempotencyKey(), caller.username());
+            if (request.type() == ActionType.DISPOSITION || request.state() == OperatorState.READY) {
+                wakeRouter.run();
+            }
         }
         return outcome;
     }
@@ -145,6 +157,7 @@ public final class ActionService {
                 caller.displayName(), now);
         dispositions.insert(connection, disposition, caller.id());
         conversations.setStatus(connection, request.conversationId(), ConversationStatus.CLOSED);
+        WorkItemStore.closeAssigned(connection, request.conversationId(), now); // frees the operator's capacity
         events.append(connection, caller.id(), new LiveEvent(0, EventType.DISPOSITION_SET, now,
                 request.idempotencyKey(), null, null, null, disposition, null));
         LiveEvent updated = conversationUpdated(connection, caller, request, now);
