@@ -66,7 +66,7 @@ public final class LiveEventStore implements LiveEventCache {
         }
         switch (event.type()) {
             case MESSAGE_ADDED -> message(connection, event.message(), event.actionKey());
-            case CONVERSATION_UPDATED -> {
+            case CONVERSATION_UPDATED, CONVERSATION_ASSIGNED -> {
                 if (event.conversation() != null) {
                     ConversationStore.upsertConversation(connection, event.conversation());
                 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.pult.core.model.SipTransport;
+import org.pult.hub.routing.RoutingConfig;
 import org.pult.hub.sip.SipDomain;
 
 /**
@@ -15,8 +16,11 @@ import org.pult.hub.sip.SipDomain;
  * @param sip       the SIP domain operators register with; null for none (profiles then carry no SIP account)
  * @param heartbeat how often an idle event stream gets a comment line, so proxies and clients
  *                  can tell a quiet stream from a dead one
+ * @param routing   operators' default capacity per class of work (1 call, 4 chats, 2 e-mails) and
+ *                  the router's sweep interval
  */
-public record HubConfig(String host, int port, Path dataDir, SipDomain sip, Duration heartbeat) {
+public record HubConfig(String host, int port, Path dataDir, SipDomain sip, Duration heartbeat,
+                        RoutingConfig routing) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
@@ -25,6 +29,7 @@ public record HubConfig(String host, int port, Path dataDir, SipDomain sip, Dura
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(routing, "routing");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -36,9 +41,14 @@ public record HubConfig(String host, int port, Path dataDir, SipDomain sip, Dura
         }
     }
 
-    /** No SIP domain, the default heartbeat. */
+    /** No SIP domain, the default heartbeat and routing. */
     public HubConfig(String host, int port, Path dataDir) {
-        this(host, port, dataDir, null, DEFAULT_HEARTBEAT);
+        this(host, port, dataDir, null, DEFAULT_HEARTBEAT, RoutingConfig.DEFAULT);
+    }
+
+    /** The default routing. */
+    public HubConfig(String host, int port, Path dataDir, SipDomain sip, Duration heartbeat) {
+        this(host, port, dataDir, sip, heartbeat, RoutingConfig.DEFAULT);
     }
 
     /** The embedded default the app starts: loopback only, any free port. */
@@ -55,10 +65,14 @@ public record HubConfig(String host, int port, Path dataDir, SipDomain sip, Dura
     }
 
     public HubConfig withSip(SipDomain domain) {
-        return new HubConfig(host, port, dataDir, domain, heartbeat);
+        return new HubConfig(host, port, dataDir, domain, heartbeat, routing);
     }
 
     public HubConfig withHeartbeat(Duration interval) {
-        return new HubConfig(host, port, dataDir, sip, interval);
+        return new HubConfig(host, port, dataDir, sip, interval, routing);
+    }
+
+    public HubConfig withRouting(RoutingConfig config) {
+        return new HubConfig(host, port, dataDir, sip, heartbeat, config);
     }
 }

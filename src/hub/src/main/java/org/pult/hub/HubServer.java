@@ -17,6 +17,10 @@ import org.pult.hub.events.EventSignal;
 import org.pult.hub.http.ApiServices;
 import org.pult.hub.http.HubHttp;
 import org.pult.hub.http.HubJson;
+import org.pult.hub.routing.Intake;
+import org.pult.hub.routing.QueueStore;
+import org.pult.hub.routing.Router;
+import org.pult.hub.routing.RoutingLoop;
 import org.pult.hub.sip.SipProvisioning;
 import org.pult.hub.store.CodeLists;
 import org.pult.hub.store.ConversationStore;
@@ -40,13 +44,15 @@ public final class HubServer implements AutoCloseable {
     private final String host;
     private final EventSignal signal;
     private final HubDatabase database;
+    private final RoutingLoop routing;
     private volatile boolean closed;
 
-    private HubServer(Javalin http, String host, EventSignal signal, HubDatabase database) {
+    private HubServer(Javalin http, String host, EventSignal signal, HubDatabase database, RoutingLoop routing) {
         this.http = http;
         this.host = host;
         this.signal = signal;
         this.database = database;
+        this.routing = routing;
     }
 
     /**
@@ -83,19 +89,26 @@ public final class HubServer implements AutoCloseable {
         SipProvisioning sip = new SipProvisioning(config.sip(), clock);
         Authenticator authenticator = new Authenticator(users, new SessionStore(database), hasher,
                 new SessionTokens(random), clock, new SignInState(database, users, events, signal, clock), sip::profileOf);
-        ActionService actions = new ActionService(database, users, conversations, notes, codes, events, signal, json, clock);
+        QueueStore queues = new QueueStore(database);
+        RoutingLoop routing = new RoutingLoop(
+                Router.create(database, queues, config.routing(), conversations, events, signal, clock));
+        ActionService actions = new ActionService(database, users, conversations, notes, codes, events, signal, json, clock,
+                routing::wake);
+        Intake intake = new Intake(database, queues, conversations, events, signal, routing::wake, clock);
         ApiServices services = new ApiServices(authenticator, users, conversations, notes, codes, actions, events, signal,
-                sip, config.heartbeat());
+                sip, config.heartbeat(), queues, intake);
         Javalin http = HubHttp.create(services, json);
         try {
             http.start(config.host(), config.port());
         } catch (RuntimeException e) {
             signal.close();
+            routing.close();
             http.stop();
             throw new HubStartException("Cannot listen on " + config.host() + ":" + config.port()
                     + " (" + e.getMessage() + ")", e);
         }
-        HubServer server = new HubServer(http, config.host(), signal, database);
+        routing.start(config.routing().sweep());
+        HubServer server = new HubServer(http, config.host(), signal, database, routing);
         LOG.info("Pult hub listening on {} with data in {} (started in {} ms)", server.baseUri(),
                 database.file(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         if (config.sip() != null) {
@@ -142,6 +155,7 @@ public final class HubServer implements AutoCloseable {
         }
         closed = true;
         int port = port();
+        routing.close();
         signal.close();
         http.stop();
         database.close();

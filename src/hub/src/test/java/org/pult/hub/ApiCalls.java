@@ -49,6 +49,17 @@ final class ApiCalls {
                 .build());
     }
 
+    HttpResponse<String> post(String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
     HttpResponse<String> login(String username, String password) {
         return post(ApiPaths.LOGIN, write(new LoginRequest(username, password)));
     }

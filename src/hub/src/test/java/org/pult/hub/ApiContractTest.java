@@ -84,7 +84,7 @@ class ApiContractTest {
                 .containsExactlyInAnyOrder(ApiPaths.HEALTH, ApiPaths.LOGIN, ApiPaths.ME, ApiPaths.CONVERSATIONS,
                         ApiPaths.messagesOf("{conversationId}"), ApiPaths.notesOf("{conversationId}"),
                         ApiPaths.REASON_CODES, ApiPaths.DISPOSITIONS, ApiPaths.ACTIONS, ApiPaths.ACTION_BATCHES, ApiPaths.EVENTS,
-                        ApiPaths.EVENTS_STREAM, ApiPaths.TEAM);
+                        ApiPaths.EVENTS_STREAM, ApiPaths.TEAM, ApiPaths.QUEUES, ApiPaths.itemsOf("{queueId}"));
     }
 
     @Test
@@ -98,6 +98,25 @@ class ApiContractTest {
         assertEnum("ActionType", ActionType.values());
         assertEnum("EventType", EventType.values());
         assertEnum("SipTransport", SipTransport.values());
+    }
+
+    @Test
+    void queuesWorkItemsAndAssignmentsMatchTheirSchemas() throws Exception {
+        new RoutingFixtures(dataDir).addUser("contract-admin", Role.ADMIN, OperatorState.SIGNED_OUT, java.time.Instant.now());
+        String admin = api.tokenFor("contract-admin");
+        String james = api.tokenFor("james");
+        new ApiActions(hub.baseUri(), api).post(james, ApiActions.state(OperatorState.READY, null));
+        JsonNode item = assertMatches(api.post(ApiPaths.itemsOf("support-en"), admin,
+                api.write(RoutingFixtures.text(Channel.EMAIL, "Contract Customer"))), 201, ref("WorkItem"));
+        assertMatches(api.post(ApiPaths.itemsOf("support-en"), admin,
+                api.write(RoutingFixtures.text(Channel.CHAT, "Contract Customer"))), 200, ref("WorkItem"));
+        assertMatches(api.get(ApiPaths.QUEUES, api.tokenFor("oleg")), 200, arrayOf("QueueSummary"));
+        String conversation = item.get("conversationId").asText();
+        RoutingFixtures.eventually(java.time.Duration.ofSeconds(10), "the e-mail routed to james",
+                () -> api.get(ApiPaths.CONVERSATIONS, james).body().contains(conversation));
+        assertMatches(api.get(ApiPaths.QUEUES, admin), 200, arrayOf("QueueSummary"));
+        JsonNode page = assertMatches(api.get(ApiPaths.EVENTS + "?since=0&limit=500", james), 200, ref("EventPage"));
+        assertThat(page.get("events").findValuesAsText("type")).contains("CONVERSATION_ASSIGNED");
     }
 
     @Test

@@ -77,7 +77,7 @@ class HubStorageTest {
         HubServer.start(HubConfig.embedded(dataDir)).close();
 
         assertThat(column("PRAGMA journal_mode")).containsExactly("wal");
-        assertThat(column("PRAGMA user_version")).containsExactly("2");
+        assertThat(column("PRAGMA user_version")).containsExactly("3");
     }
 
     @Test

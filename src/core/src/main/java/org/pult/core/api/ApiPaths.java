@@ -20,6 +20,8 @@ public final class ApiPaths {
     public static final String DISPOSITIONS = PREFIX + "/dispositions";
     /** Supervisors and admins only: every operator and their state. */
     public static final String TEAM = PREFIX + "/team";
+    /** Supervisors and admins only: the routing queues with their waiting work ({@link QueueSummary}). */
+    public static final String QUEUES = PREFIX + "/queues";
     /** The contract itself, as OpenAPI 3.1 YAML, for people writing another backend. */
     public static final String OPENAPI = PREFIX + "/openapi.yaml";
 
@@ -32,6 +34,11 @@ public final class ApiPaths {
     /** {@code /api/v1/conversations/{id}/messages} for one conversation. */
     public static String messagesOf(String conversationId) {
         return CONVERSATIONS + "/" + conversationId + "/messages";
+    }
+
+    /** {@code /api/v1/queues/{id}/items}: admins (integrations) put work into a queue ({@link EnqueueRequest}). */
+    public static String itemsOf(String queueId) {
+        return QUEUES + "/" + queueId + "/items";
     }
 
     /** {@code /api/v1/conversations/{id}/notes} for one conversation. */

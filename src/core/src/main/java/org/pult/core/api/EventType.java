@@ -11,5 +11,10 @@ public enum EventType {
     /** A conversation was given a disposition ({@code disposition}). */
     DISPOSITION_SET,
     /** A conversation's status, subject or newest entry changed ({@code conversation}). */
-    CONVERSATION_UPDATED
+    CONVERSATION_UPDATED,
+    /**
+     * A conversation was routed to the operator from a queue ({@code conversation}); it is in
+     * their inbox from now on. A client that does not know this type finds it at its next inbox pull.
+     */
+    CONVERSATION_ASSIGNED
 }

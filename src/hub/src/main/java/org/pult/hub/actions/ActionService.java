@@ -18,6 +18,7 @@ import org.pult.core.api.ActionBatch;
 import org.pult.core.api.ActionBatchResult;
 import org.pult.core.api.ActionRequest;
 import org.pult.core.api.ActionResult;
+import org.pult.core.api.ActionType;
 import org.pult.core.api.EventType;
 import org.pult.core.api.LiveEvent;
 import org.pult.core.model.Channel;
@@ -30,6 +31,7 @@ import org.pult.core.model.Note;
 import org.pult.core.model.OperatorState;
 import org.pult.core.model.OperatorStatus;
 import org.pult.hub.events.EventSignal;
+import org.pult.hub.routing.WorkItemStore;
 import org.pult.hub.store.ActionLog;
 import org.pult.hub.store.CodeLists;
 import org.pult.hub.store.ConversationStore;
@@ -68,9 +70,16 @@ public final class ActionService {
     private final EventSignal signal;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Runnable wakeRouter;
 
+    /**
+     * @param wakeRouter asks for a routing pass; called after an action that may let waiting work
+     *                   through (READY, or a DISPOSITION that closes a routed item) has committed
+     */
     public ActionService(HubDatabase database, UserStore users, ConversationStore conversations, NoteStore notes,
-                         CodeLists codes, EventLog events, EventSignal signal, ObjectMapper json, Clock clock) {
+                         CodeLists codes, EventLog events, EventSignal signal, ObjectMapper json, Clock clock,
+                         Runnable wakeRouter) {
+        this.wakeRouter = wakeRouter;
         this.database = database;
         this.users = users;
         this.conversations = conversations;
@@ -94,6 +103,9 @@ public final class ActionService {
         if (!outcome.replayed()) {
             signal.appended();
             LOG.debug("Applied {} {} for {}", request.type(), request.idempotencyKey(), caller.username());
+            if (mayLetWorkThrough(request)) {
+                wakeRouter.run();
+            }
         }
         return outcome;
     }
@@ -111,11 +123,25 @@ public final class ActionService {
             }
             return answers;
         });
+        boolean wake = false;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).status() == ActionBatchResult.Status.APPLIED) {
+                wake |= mayLetWorkThrough(batch.actions().get(i));
+            }
+        }
         if (items.stream().anyMatch(item -> item.status() == ActionBatchResult.Status.APPLIED)) {
             signal.appended();
         }
+        if (wake) {
+            wakeRouter.run();
+        }
         LOG.debug("Applied a batch of {} for {}", items.size(), caller.username());
         return new ActionBatchResult(items);
+    }
+
+    /** READY, or a DISPOSITION that closes a routed item, may free an operator for waiting work. */
+    private static boolean mayLetWorkThrough(ActionRequest request) {
+        return request.type() == ActionType.DISPOSITION || request.state() == OperatorState.READY;
     }
 
     private ActionBatchResult.Item applyOneOf(Connection connection, StoredUser caller, ActionRequest request)
@@ -189,6 +215,7 @@ public final class ActionService {
                 caller.displayName(), now);
         dispositions.insert(connection, disposition, caller.id());
         conversations.setStatus(connection, request.conversationId(), ConversationStatus.CLOSED);
+        WorkItemStore.closeAssigned(connection, request.conversationId(), now); // frees the operator's capacity
         events.append(connection, caller.id(), new LiveEvent(0, EventType.DISPOSITION_SET, now,
                 request.idempotencyKey(), null, null, null, disposition, null));
         LiveEvent updated = conversationUpdated(connection, caller, request, now);

@@ -6,11 +6,14 @@ import static java.time.Duration.ofMinutes;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.pult.core.model.Channel;
 import org.pult.core.model.ConversationStatus;
 import org.pult.core.model.Direction;
 import org.pult.core.model.MessageKind;
 import org.pult.core.model.Role;
+import org.pult.hub.routing.QueueStore;
 
 /**
  * The demo content a fresh hub starts with: an outsourced contact center answering for an
@@ -48,6 +51,20 @@ final class DemoInbox {
                     "pbkdf2-sha256$600000$zvp+8z12kgfANeiPp5yKjQ$E24Z8cYS5Aeb52/CQ39mVqo+5DVV6NrLrfHOzf+RpoE"),
             new DemoUser("oleg", "Олег Смирнов", Role.SUPERVISOR,
                     "pbkdf2-sha256$600000$tRMU9vSIHE4GyUdNGy7yZg$JA22+nFq+UUpCW2GLGqoDAYxnLhV0rgnBaS1+h0TD3g"));
+
+    /** The routing queues of the demo; work goes in with {@code POST /api/v1/queues/{id}/items}. */
+    static final List<QueueStore.Queue> QUEUES = List.of(
+            new QueueStore.Queue("support-ru", "Support RU", 1,
+                    Set.of(Channel.CHAT, Channel.EMAIL, Channel.SMS, Channel.MESSENGER), Set.of("ru")),
+            new QueueStore.Queue("support-en", "Support EN", 1,
+                    Set.of(Channel.CHAT, Channel.EMAIL, Channel.SMS, Channel.MESSENGER), Set.of("en")),
+            new QueueStore.Queue("billing", "Billing", 2, Set.of(Channel.VOICE), Set.of("billing")));
+
+    /** Each demo user's skills with a level (1-5; stored, not yet used by the router). */
+    static final Map<String, Map<String, Integer>> SKILLS = Map.of(
+            "anna", Map.of("ru", 5, "en", 3, "billing", 2),
+            "james", Map.of("en", 5, "billing", 4),
+            "oleg", Map.of("ru", 5, "en", 4));
 
     private DemoInbox() {
     }

@@ -13,6 +13,7 @@ import org.pult.core.model.Direction;
 import org.pult.hub.demo.DemoInbox.DemoConversation;
 import org.pult.hub.demo.DemoInbox.DemoEntry;
 import org.pult.hub.demo.DemoInbox.DemoUser;
+import org.pult.hub.routing.QueueStore;
 import org.pult.hub.store.HubDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,13 @@ public final class DemoSeeder {
         this.clock = clock;
     }
 
-    /** Seeds if the hub has no users yet; returns whether it did. */
+    /**
+     * Seeds if the hub has no users yet; returns whether it did. A demo hub made before routing
+     * existed (demo users, no queues) gets the demo queues and skills.
+     */
     public boolean seedIfEmpty() throws SQLException {
         if (hasUsers()) {
+            seedRoutingIfMissing();
             return false;
         }
         Instant now = clock.instant();
@@ -45,6 +50,7 @@ public final class DemoSeeder {
                 DemoUser user = DemoInbox.USERS.get(i);
                 idByUsername.put(user.username(), insertUser(connection, user, user.passwordHash()));
             }
+            insertRouting(connection, idByUsername);
             for (DemoConversation conversation : DemoInbox.conversations()) {
                 DemoUser assignee = DemoInbox.user(conversation.assignee());
                 insertConversation(connection, conversation, idByUsername.get(assignee.username()), assignee, now);
@@ -52,10 +58,60 @@ public final class DemoSeeder {
             return true;
         });
         if (seeded) {
-            LOG.info("Seeded demo data: {} users, {} conversations", DemoInbox.USERS.size(),
-                    DemoInbox.conversations().size());
+            LOG.info("Seeded demo data: {} users, {} conversations, {} queues", DemoInbox.USERS.size(),
+                    DemoInbox.conversations().size(), DemoInbox.QUEUES.size());
         }
         return seeded;
+    }
+
+    private void seedRoutingIfMissing() throws SQLException {
+        boolean seeded = database.inTransaction(connection -> {
+            if (exists(connection, "SELECT EXISTS (SELECT 1 FROM queues)")) {
+                return false;
+            }
+            Map<String, String> idByUsername = new HashMap<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM users WHERE username = ?")) {
+                for (String username : DemoInbox.SKILLS.keySet()) {
+                    query.setString(1, username);
+                    try (ResultSet rows = query.executeQuery()) {
+                        if (!rows.next()) {
+                            return false; // not the demo's users: leave routing to whoever runs this hub
+                        }
+                        idByUsername.put(username, rows.getString(1));
+                    }
+                }
+            }
+            insertRouting(connection, idByUsername);
+            return true;
+        });
+        if (seeded) {
+            LOG.info("Seeded the demo routing queues and skills");
+        }
+    }
+
+    private static void insertRouting(Connection connection, Map<String, String> idByUsername) throws SQLException {
+        for (QueueStore.Queue queue : DemoInbox.QUEUES) {
+            QueueStore.insert(connection, queue);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO operator_skills (user_id, skill, level) VALUES (?, ?, ?)")) {
+            for (var user : DemoInbox.SKILLS.entrySet()) {
+                for (var skill : user.getValue().entrySet()) {
+                    insert.setString(1, idByUsername.get(user.getKey()));
+                    insert.setString(2, skill.getKey());
+                    insert.setInt(3, skill.getValue());
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static boolean exists(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            return rows.next() && rows.getBoolean(1);
+        }
     }
 
     private boolean hasUsers() throws SQLException {
@@ -65,10 +121,7 @@ public final class DemoSeeder {
     }
 
     private static boolean hasUsers(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM users)");
-             ResultSet rows = query.executeQuery()) {
-            return rows.next() && rows.getBoolean(1);
-        }
+        return exists(connection, "SELECT EXISTS (SELECT 1 FROM users)");
     }
 
     private static String insertUser(Connection connection, DemoUser user, String passwordHash) throws SQLException {

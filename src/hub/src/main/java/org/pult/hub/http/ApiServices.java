@@ -4,6 +4,8 @@ import java.time.Duration;
 import org.pult.hub.actions.ActionService;
 import org.pult.hub.auth.Authenticator;
 import org.pult.hub.events.EventSignal;
+import org.pult.hub.routing.Intake;
+import org.pult.hub.routing.QueueStore;
 import org.pult.hub.sip.SipProvisioning;
 import org.pult.hub.store.CodeLists;
 import org.pult.hub.store.ConversationStore;
@@ -22,5 +24,7 @@ public record ApiServices(
         EventLog events,
         EventSignal signal,
         SipProvisioning sip,
-        Duration heartbeat) {
+        Duration heartbeat,
+        QueueStore queues,
+        Intake intake) {
 }

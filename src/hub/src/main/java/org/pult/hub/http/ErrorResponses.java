@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import org.pult.core.api.ApiError;
 import org.pult.core.api.ApiErrorCodes;
 import org.pult.hub.actions.ActionRejectedException;
+import org.pult.hub.routing.WorkRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +21,8 @@ final class ErrorResponses {
     static void register(RoutesConfig routes) {
         routes.exception(ApiProblem.class, (problem, ctx) -> write(ctx, problem.status(), problem.toApiError()));
         routes.exception(ActionRejectedException.class,
+                (rejection, ctx) -> write(ctx, rejection.status(), rejection.toApiError()));
+        routes.exception(WorkRejectedException.class,
                 (rejection, ctx) -> write(ctx, rejection.status(), rejection.toApiError()));
         routes.exception(HttpResponseException.class, ErrorResponses::fromJavalin);
         routes.exception(Exception.class, (e, ctx) -> {

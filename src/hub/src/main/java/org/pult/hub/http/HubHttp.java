@@ -18,6 +18,7 @@ public final class HubHttp {
         EventRoutes events = new EventRoutes(bearerAuth, services.events(), services.signal(), mapper,
                 services.heartbeat());
         TeamRoutes team = new TeamRoutes(bearerAuth, services.users());
+        QueueRoutes queues = new QueueRoutes(bearerAuth, services.queues(), services.intake(), requests);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -28,6 +29,7 @@ public final class HubHttp {
             actions.register(config.routes);
             events.register(config.routes);
             team.register(config.routes);
+            queues.register(config.routes);
             ErrorResponses.register(config.routes);
         });
     }

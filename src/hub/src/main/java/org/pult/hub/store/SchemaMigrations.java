@@ -122,7 +122,59 @@ final class SchemaMigrations {
                         payload_json    TEXT NOT NULL,
                         created_at      INTEGER NOT NULL
                     )""",
-                    "CREATE INDEX events_by_user ON events(user_id, cursor)"));
+                    "CREATE INDEX events_by_user ON events(user_id, cursor)"),
+            // 3: routing. Queues with their channels and required skills, operators' skills and
+            // capacity overrides, and the work items routed from queues to operators. Plain SQL that
+            // PostgreSQL runs as well (partial indexes included).
+            List.of(
+                    """
+                    CREATE TABLE queues (
+                        id       TEXT PRIMARY KEY,
+                        name     TEXT NOT NULL UNIQUE,
+                        priority INTEGER NOT NULL DEFAULT 0
+                    )""",
+                    """
+                    CREATE TABLE queue_channels (
+                        queue_id TEXT NOT NULL REFERENCES queues(id) ON DELETE CASCADE,
+                        channel  TEXT NOT NULL,
+                        PRIMARY KEY (queue_id, channel)
+                    )""",
+                    """
+                    CREATE TABLE queue_skills (
+                        queue_id TEXT NOT NULL REFERENCES queues(id) ON DELETE CASCADE,
+                        skill    TEXT NOT NULL,
+                        PRIMARY KEY (queue_id, skill)
+                    )""",
+                    """
+                    CREATE TABLE operator_skills (
+                        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                        skill   TEXT NOT NULL,
+                        level   INTEGER,
+                        PRIMARY KEY (user_id, skill)
+                    )""",
+                    """
+                    CREATE TABLE operator_capacity (
+                        user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                        work_class TEXT NOT NULL,
+                        max_open   INTEGER NOT NULL CHECK (max_open >= 0),
+                        PRIMARY KEY (user_id, work_class)
+                    )""",
+                    "ALTER TABLE users ADD COLUMN last_routed_at INTEGER",
+                    """
+                    CREATE TABLE work_items (
+                        id              TEXT PRIMARY KEY,
+                        queue_id        TEXT NOT NULL REFERENCES queues(id),
+                        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+                        channel         TEXT NOT NULL,
+                        work_class      TEXT NOT NULL,
+                        enqueued_at     INTEGER NOT NULL,
+                        assignee_id     TEXT REFERENCES users(id),
+                        assigned_at     INTEGER,
+                        closed_at       INTEGER
+                    )""",
+                    "CREATE INDEX work_items_waiting ON work_items(enqueued_at) WHERE assignee_id IS NULL",
+                    "CREATE INDEX work_items_open_by_assignee ON work_items(assignee_id, work_class) WHERE closed_at IS NULL",
+                    "CREATE UNIQUE INDEX work_items_one_open_per_conversation ON work_items(conversation_id) WHERE closed_at IS NULL"));
 
     private SchemaMigrations() {
     }
