@@ -15,6 +15,7 @@ import org.pult.core.api.ActionResult;
 import org.pult.core.api.ActionType;
 import org.pult.core.model.OperatorState;
 import org.pult.core.port.ActionOutbox;
+import org.pult.core.port.ActionOutbox.Answer;
 import org.pult.core.port.OutboxEntry;
 import org.pult.core.port.OutboxStatus;
 
@@ -114,23 +115,37 @@ public final class OutboxStore implements ActionOutbox {
 
     @Override
     public void acknowledge(long sequence, ActionResult result) {
-        Objects.requireNonNull(result, "result");
+        settle(List.of(Answer.applied(sequence, result)));
+    }
+
+    @Override
+    public void settle(List<Answer> answers) {
         database.write(connection -> {
-            Optional<OutboxEntry> entry = find(connection, sequence);
-            if (entry.isEmpty() || entry.get().status() != OutboxStatus.PENDING) {
-                return null;
+            for (Answer answer : answers) {
+                if (answer.rejection() == null) {
+                    acknowledgeIn(connection, answer.sequence(), answer.result());
+                } else {
+                    rejectIn(connection, answer.sequence(), answer.rejection());
+                }
             }
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE outbox SET status = 'SENT', entity_id = ?, acknowledged_at = ?, last_error = NULL
-                    WHERE sequence = ?""")) {
-                update.setString(1, result.entityId());
-                update.setLong(2, clock.instant().toEpochMilli());
-                update.setLong(3, sequence);
-                update.executeUpdate();
-            }
-            LocalEffects.settle(connection, entry.get().request(), result.entityId());
             return null;
         });
+    }
+
+    private void acknowledgeIn(Connection connection, long sequence, ActionResult result) throws SQLException {
+        Optional<OutboxEntry> entry = find(connection, sequence);
+        if (entry.isEmpty() || entry.get().status() != OutboxStatus.PENDING) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE outbox SET status = 'SENT', entity_id = ?, acknowledged_at = ?, last_error = NULL
+                WHERE sequence = ?""")) {
+            update.setString(1, result.entityId());
+            update.setLong(2, clock.instant().toEpochMilli());
+            update.setLong(3, sequence);
+            update.executeUpdate();
+        }
+        LocalEffects.settle(connection, entry.get().request(), result.entityId());
     }
 
     @Override
@@ -150,21 +165,22 @@ public final class OutboxStore implements ActionOutbox {
 
     @Override
     public void reject(long sequence, String reason) {
-        database.write(connection -> {
-            Optional<OutboxEntry> entry = find(connection, sequence);
-            if (entry.isEmpty() || entry.get().status() != OutboxStatus.PENDING) {
-                return null;
-            }
-            try (PreparedStatement update = connection.prepareStatement("""
-                    UPDATE outbox SET status = 'POISON', attempts = attempts + 1, last_error = ?
-                    WHERE sequence = ?""")) {
-                ConversationStore.setNullable(update, 1, reason);
-                update.setLong(2, sequence);
-                update.executeUpdate();
-            }
-            LocalEffects.revert(connection, entry.get().request());
-            return null;
-        });
+        settle(List.of(Answer.rejected(sequence, reason)));
+    }
+
+    private void rejectIn(Connection connection, long sequence, String reason) throws SQLException {
+        Optional<OutboxEntry> entry = find(connection, sequence);
+        if (entry.isEmpty() || entry.get().status() != OutboxStatus.PENDING) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE outbox SET status = 'POISON', attempts = attempts + 1, last_error = ?
+                WHERE sequence = ?""")) {
+            ConversationStore.setNullable(update, 1, reason);
+            update.setLong(2, sequence);
+            update.executeUpdate();
+        }
+        LocalEffects.revert(connection, entry.get().request());
     }
 
     /** Whether a STATE_CHANGE of the operator still waits for the backend. */

@@ -162,6 +162,31 @@ class OutboxStoreTest {
     }
 
     @Test
+    void aBatchsAnswersAreSettledTogetherEachAsItsOwnAnswerSays() {
+        ActionRequest first = actions.reply("v1", "first");
+        ActionRequest refused = actions.reply("v1", "refused, and kept");
+        ActionRequest third = actions.addNote("v1", "third");
+        List<OutboxEntry> due = outbox.pending(10);
+
+        outbox.settle(List.of(
+                org.pult.core.port.ActionOutbox.Answer.applied(due.get(0).sequence(),
+                        new ActionResult(first.idempotencyKey(), ActionType.REPLY, "srv-m-1", 7, Samples.T0)),
+                org.pult.core.port.ActionOutbox.Answer.rejected(due.get(1).sequence(), "invalid_action: closed"),
+                org.pult.core.port.ActionOutbox.Answer.applied(due.get(2).sequence(),
+                        new ActionResult(third.idempotencyKey(), ActionType.NOTE, "srv-n-1", 8, Samples.T0))));
+
+        assertThat(outbox.all()).extracting(OutboxEntry::status)
+                .containsExactly(OutboxStatus.SENT, OutboxStatus.POISON, OutboxStatus.SENT);
+        assertThat(outbox.pendingCount()).isZero();
+        assertThat(conversations.messages("v1")).extracting(Message::id).contains("srv-m-1")
+                .doesNotContain(first.idempotencyKey(), refused.idempotencyKey());
+        assertThat(outbox.poisoned()).singleElement().satisfies(entry -> {
+            assertThat(entry.request().text()).isEqualTo("refused, and kept");
+            assertThat(entry.lastError()).contains("closed");
+        });
+    }
+
+    @Test
     void theOutboxSurvivesAReopenInOrder() throws CacheOpenException {
         actions.changeState(OperatorState.READY, null);
         actions.reply("v1", "a");

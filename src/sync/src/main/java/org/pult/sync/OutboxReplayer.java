@@ -3,6 +3,7 @@ package org.pult.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,16 +89,19 @@ public final class OutboxReplayer {
                 try {
                     if (batchSize > 1) {
                         ActionBatchResult answer = client.submitAll(token.get(), requests.subList(0, batchSize));
+                        List<ActionOutbox.Answer> answers = new ArrayList<>(batchSize);
                         for (int i = 0; i < batchSize; i++) {
                             ActionBatchResult.Item item = answer.results().get(i);
                             if (item.status() == ActionBatchResult.Status.REJECTED) {
-                                rejectedByBackend(due.get(i), item.error().message());
+                                logRejection(due.get(i), item.error().message());
+                                answers.add(ActionOutbox.Answer.rejected(due.get(i).sequence(), item.error().message()));
                                 rejected++;
                             } else {
-                                outbox.acknowledge(due.get(i).sequence(), item.result());
+                                answers.add(ActionOutbox.Answer.applied(due.get(i).sequence(), item.result()));
                                 sent++;
                             }
                         }
+                        outbox.settle(answers); // one local transaction for the whole batch
                     } else {
                         outbox.acknowledge(entry.sequence(), client.submit(token.get(), entry.request()));
                         sent++;
@@ -128,8 +132,12 @@ public final class OutboxReplayer {
     }
 
     private void rejectedByBackend(OutboxEntry entry, String reason) {
-        LOG.warn("The backend rejected {}; it is kept for the operator: {}", entry.request(), reason);
+        logRejection(entry, reason);
         outbox.reject(entry.sequence(), reason);
+    }
+
+    private static void logRejection(OutboxEntry entry, String reason) {
+        LOG.warn("The backend rejected {}; it is kept for the operator: {}", entry.request(), reason);
     }
 
     /** Replays on {@code scheduler} from now on: at once, when due, and after each {@link #nudge()}. */

@@ -34,4 +34,22 @@ public interface ActionOutbox {
 
     /** The backend rejected it for good; it becomes POISON with this reason and replay moves on. */
     void reject(long sequence, String reason);
+
+    /**
+     * The backend's answers to a batch, settled at once: each entry as {@link #acknowledge} or
+     * {@link #reject} would, all in one local transaction.
+     */
+    void settle(List<Answer> answers);
+
+    /** The backend's answer to one entry: applied with {@code result}, or rejected for {@code rejection}. */
+    record Answer(long sequence, ActionResult result, String rejection) {
+
+        public static Answer applied(long sequence, ActionResult result) {
+            return new Answer(sequence, java.util.Objects.requireNonNull(result, "result"), null);
+        }
+
+        public static Answer rejected(long sequence, String reason) {
+            return new Answer(sequence, null, java.util.Objects.requireNonNull(reason, "reason"));
+        }
+    }
 }
