@@ -105,7 +105,7 @@ public final class ConsoleViewModel {
         syncing.set(true);
         executors.background().execute(() -> {
             try {
-                session.inboxSync().pullInbox(session.token());
+                session.inboxSync().pullInbox(session.token().get());
             } catch (SyncException failure) {
                 LOG.info("Refresh from {} failed: {}", session.backendUrl(), failure.getMessage());
             }

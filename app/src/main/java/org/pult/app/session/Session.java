@@ -13,9 +13,10 @@ import org.pult.core.model.OperatorProfile;
 import org.pult.sync.HubClient;
 import org.pult.sync.InboxSync;
 import org.pult.sync.OfflineSync;
+import org.pult.sync.SessionToken;
 
 /**
- * A signed-in operator: who they are, their token, their open cache, and the sync that keeps the
+ * A signed-in operator: who they are, their token (renewed by the sync), their open cache, and the sync that keeps the
  * cache and the backend in step. Lives until sign-out, which stops the sync and then closes the
  * cache. The token is never logged ({@link #toString()} hides it).
  *
@@ -24,7 +25,7 @@ import org.pult.sync.OfflineSync;
  */
 public record Session(
         OperatorProfile operator,
-        String token,
+        SessionToken token,
         String backendUrl,
         CacheDatabase cache,
         ConversationStore conversations,

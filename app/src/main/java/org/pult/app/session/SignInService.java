@@ -21,6 +21,7 @@ import org.pult.core.model.OperatorProfile;
 import org.pult.sync.HubClient;
 import org.pult.sync.InboxSync;
 import org.pult.sync.OfflineSync;
+import org.pult.sync.SessionToken;
 import org.pult.sync.SyncException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,17 +72,17 @@ public final class SignInService {
     private Session openSession(SignInRequest request, HubClient client, LoginResponse login, CacheDatabase cache)
             throws SyncException {
         OperatorProfile operator = login.operator();
-        String token = login.token();
+        SessionToken token = SessionToken.of(login);
         ConversationStore conversations = new ConversationStore(cache);
         InboxSync inboxSync = new InboxSync(client, conversations);
-        var pulled = inboxSync.pullInbox(token);
+        var pulled = inboxSync.pullInbox(token.get());
         OperatorStateStore operatorState = new OperatorStateStore(cache, operator.id());
         operatorState.received(operator.state(), null, clock.instant());
-        CodeLists codes = new CodeLists(client, () -> token);
+        CodeLists codes = new CodeLists(client, token);
         codes.refresh();
         OutboxStore outbox = new OutboxStore(cache, clock);
         ObservedEventCache events = new ObservedEventCache(new LiveEventStore(cache, operator.id()));
-        OfflineSync sync = new OfflineSync(client, outbox, events, () -> token);
+        OfflineSync sync = new OfflineSync(client, outbox, events, token);
         LOG.info("Signed in {} at {}; pulled {}; {} actions from earlier waiting", operator.username(),
                 request.backendUrl(), pulled, outbox.pendingCount());
         return new Session(operator, token, request.backendUrl(), cache, conversations, new DraftStore(cache),

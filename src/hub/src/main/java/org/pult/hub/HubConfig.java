@@ -18,18 +18,21 @@ import org.pult.hub.sip.SipDomain;
  *                  can tell a quiet stream from a dead one
  * @param routing   operators' default capacity per class of work (1 call, 4 chats, 2 e-mails) and
  *                  the router's sweep interval
+ * @param sessions  how long a bearer token works after sign-in or renewal
  */
 public record HubConfig(String host, int port, Path dataDir, SipDomain sip, Duration heartbeat,
-                        RoutingConfig routing) {
+                        RoutingConfig routing, Duration sessions) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_SESSIONS = Duration.ofHours(12);
 
     public HubConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(sessions, "sessions");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -39,16 +42,19 @@ public record HubConfig(String host, int port, Path dataDir, SipDomain sip, Dura
         if (heartbeat.isNegative() || heartbeat.isZero()) {
             throw new IllegalArgumentException("heartbeat must be positive: " + heartbeat);
         }
+        if (sessions.toSeconds() < 1) {
+            throw new IllegalArgumentException("sessions must last at least a second: " + sessions);
+        }
     }
 
     /** No SIP domain, the default heartbeat and routing. */
     public HubConfig(String host, int port, Path dataDir) {
-        this(host, port, dataDir, null, DEFAULT_HEARTBEAT, RoutingConfig.DEFAULT);
+        this(host, port, dataDir, null, DEFAULT_HEARTBEAT, RoutingConfig.DEFAULT, DEFAULT_SESSIONS);
     }
 
     /** The default routing. */
     public HubConfig(String host, int port, Path dataDir, SipDomain sip, Duration heartbeat) {
-        this(host, port, dataDir, sip, heartbeat, RoutingConfig.DEFAULT);
+        this(host, port, dataDir, sip, heartbeat, RoutingConfig.DEFAULT, DEFAULT_SESSIONS);
     }
 
     /** The embedded default the app starts: loopback only, any free port. */
@@ -65,14 +71,18 @@ public record HubConfig(String host, int port, Path dataDir, SipDomain sip, Dura
     }
 
     public HubConfig withSip(SipDomain domain) {
-        return new HubConfig(host, port, dataDir, domain, heartbeat, routing);
+        return new HubConfig(host, port, dataDir, domain, heartbeat, routing, sessions);
     }
 
     public HubConfig withHeartbeat(Duration interval) {
-        return new HubConfig(host, port, dataDir, sip, interval, routing);
+        return new HubConfig(host, port, dataDir, sip, interval, routing, sessions);
     }
 
     public HubConfig withRouting(RoutingConfig config) {
-        return new HubConfig(host, port, dataDir, sip, heartbeat, config);
+        return new HubConfig(host, port, dataDir, sip, heartbeat, config, sessions);
+    }
+
+    public HubConfig withSessions(Duration lifetime) {
+        return new HubConfig(host, port, dataDir, sip, heartbeat, routing, lifetime);
     }
 }

@@ -88,7 +88,8 @@ public final class HubServer implements AutoCloseable {
         EventLog events = new EventLog(database, json);
         SipProvisioning sip = new SipProvisioning(config.sip(), clock);
         Authenticator authenticator = new Authenticator(users, new SessionStore(database), hasher,
-                new SessionTokens(random), clock, new SignInState(database, users, events, signal, clock), sip::profileOf);
+                new SessionTokens(random), clock, new SignInState(database, users, events, signal, clock), sip::profileOf,
+                config.sessions());
         QueueStore queues = new QueueStore(database);
         RoutingLoop routing = new RoutingLoop(
                 Router.create(database, queues, config.routing(), conversations, events, signal, clock));

@@ -81,7 +81,7 @@ class ApiContractTest {
     @Test
     void everyPathOfTheCodeIsDocumented() {
         assertThat(contract.get("paths").properties().stream().map(java.util.Map.Entry::getKey))
-                .containsExactlyInAnyOrder(ApiPaths.HEALTH, ApiPaths.LOGIN, ApiPaths.ME, ApiPaths.CONVERSATIONS,
+                .containsExactlyInAnyOrder(ApiPaths.HEALTH, ApiPaths.LOGIN, ApiPaths.TOKEN_REFRESH, ApiPaths.ME, ApiPaths.CONVERSATIONS,
                         ApiPaths.messagesOf("{conversationId}"), ApiPaths.notesOf("{conversationId}"),
                         ApiPaths.REASON_CODES, ApiPaths.DISPOSITIONS, ApiPaths.ACTIONS, ApiPaths.ACTION_BATCHES, ApiPaths.EVENTS,
                         ApiPaths.EVENTS_STREAM, ApiPaths.TEAM, ApiPaths.QUEUES, ApiPaths.itemsOf("{queueId}"));
@@ -131,6 +131,7 @@ class ApiContractTest {
     void liveAnswersMatchTheirSchemas() throws IOException {
         String token = api.tokenFor("anna");
         assertMatches(api.login("anna", "pult-demo"), 200, ref("LoginResponse"));
+        assertMatches(api.post(ApiPaths.TOKEN_REFRESH, api.tokenFor("anna"), ""), 200, ref("TokenResponse"));
         assertMatches(api.get(ApiPaths.ME, token), 200, ref("OperatorProfile"));
         JsonNode conversations = assertMatches(api.get(ApiPaths.CONVERSATIONS, token), 200, arrayOf("Conversation"));
         assertThat(conversations.size()).isGreaterThan(0);
@@ -197,6 +198,7 @@ class ApiContractTest {
     void errorAnswersMatchApiError() throws IOException {
         assertMatches(api.login("anna", "wrong"), 401, ref("ApiError"));
         assertMatches(api.get(ApiPaths.ME, "not-a-token"), 401, ref("ApiError"));
+        assertMatches(api.post(ApiPaths.TOKEN_REFRESH, "not-a-token", ""), 401, ref("ApiError"));
         assertMatches(api.get(ApiPaths.messagesOf("no-such-conversation"), api.tokenFor("anna")), 404, ref("ApiError"));
         assertMatches(api.post(ApiPaths.LOGIN, "{not json"), 400, ref("ApiError"));
     }

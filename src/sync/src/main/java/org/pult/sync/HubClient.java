@@ -27,6 +27,7 @@ import org.pult.core.api.EventPage;
 import org.pult.core.api.TeamMember;
 import org.pult.core.api.LoginRequest;
 import org.pult.core.api.LoginResponse;
+import org.pult.core.api.TokenResponse;
 import org.pult.core.model.Conversation;
 import org.pult.core.model.Message;
 import org.pult.core.model.OperatorProfile;
@@ -102,6 +103,24 @@ public final class HubClient implements AutoCloseable {
         if (response.token() == null || response.token().isBlank() || response.operator() == null) {
             throw new SyncException(Reason.MALFORMED_RESPONSE,
                     "Sign-in answer from " + HubUrls.display(base) + " lacks a token or operator; is this a Pult backend?");
+        }
+        return response;
+    }
+
+    /**
+     * A renewed token for {@code token}, which keeps working only a little longer. UNAUTHORIZED if
+     * it has expired: then only a new sign-in helps.
+     */
+    public TokenResponse renewToken(String token) throws SyncException {
+        Request request = new Request.Builder()
+                .url(url(ApiPaths.TOKEN_REFRESH))
+                .header("Authorization", "Bearer " + Objects.requireNonNull(token, "token"))
+                .post(RequestBody.create(new byte[0], JSON))
+                .build();
+        TokenResponse response = call(request, "Renewing the session", type(TokenResponse.class));
+        if (response.token() == null || response.token().isBlank()) {
+            throw new SyncException(Reason.MALFORMED_RESPONSE,
+                    "The renewal answer from " + HubUrls.display(base) + " lacks a token");
         }
         return response;
     }

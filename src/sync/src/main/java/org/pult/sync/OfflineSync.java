@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.pult.core.port.ActionOutbox;
 import org.pult.core.port.LiveEventCache;
 import org.slf4j.Logger;
@@ -28,13 +27,14 @@ public final class OfflineSync implements AutoCloseable {
     private final ConnectionMonitor monitor;
     private final OutboxReplayer replayer;
     private final EventStream stream;
+    private final TokenRenewal renewal;
 
-    public OfflineSync(HubClient client, ActionOutbox outbox, LiveEventCache events, Supplier<String> token) {
+    public OfflineSync(HubClient client, ActionOutbox outbox, LiveEventCache events, SessionToken token) {
         this(client, outbox, events, token, Clock.systemUTC(), RetryBackoff.DEFAULT,
                 ConnectionMonitor.DEFAULT_OFFLINE_AFTER, EventStream.DEFAULT_READ_TIMEOUT);
     }
 
-    public OfflineSync(HubClient client, ActionOutbox outbox, LiveEventCache events, Supplier<String> token,
+    public OfflineSync(HubClient client, ActionOutbox outbox, LiveEventCache events, SessionToken token,
                        Clock clock, RetryBackoff backoff, Duration offlineAfter, Duration streamReadTimeout) {
         Objects.requireNonNull(client, "client");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("pult-sync").factory());
@@ -42,6 +42,7 @@ public final class OfflineSync implements AutoCloseable {
         this.replayer = new OutboxReplayer(client, outbox, token, backoff, clock, monitor);
         this.stream = new EventStream(client, events, token, backoff, monitor, scheduler, streamReadTimeout,
                 replayer::backendReachable);
+        this.renewal = new TokenRenewal(client, token, scheduler, clock, backoff);
         monitor.outbox(outbox.pendingCount(), outbox.poisoned().size());
     }
 
@@ -61,6 +62,7 @@ public final class OfflineSync implements AutoCloseable {
     public void start() {
         replayer.start(scheduler);
         stream.start();
+        renewal.start();
     }
 
     /** An operator action was written to the outbox: send it now if the backend is there. */
@@ -76,6 +78,7 @@ public final class OfflineSync implements AutoCloseable {
     @Override
     public void close() {
         replayer.stop();
+        renewal.stop();
         stream.close();
         scheduler.shutdownNow();
         try {

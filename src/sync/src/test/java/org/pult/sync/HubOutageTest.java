@@ -59,7 +59,7 @@ class HubOutageTest {
             OperatorActions operator = new OperatorActions(cache, Clock.systemUTC(), login.operator().displayName());
             List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
 
-            try (OfflineSync sync = new OfflineSync(client, outbox, events, () -> token, Clock.systemUTC(),
+            try (OfflineSync sync = new OfflineSync(client, outbox, events, SessionToken.of(login), Clock.systemUTC(),
                     new RetryBackoff(Duration.ofMillis(200), Duration.ofSeconds(3), new Random(7)),
                     Duration.ofSeconds(2), Duration.ofSeconds(20))) {
                 sync.addListener(statuses::add);

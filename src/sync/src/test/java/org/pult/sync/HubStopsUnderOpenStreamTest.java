@@ -41,7 +41,7 @@ class HubStopsUnderOpenStreamTest {
              CacheDatabase cache = CacheDatabase.open(clientData.resolve("anna.db"))) {
             LoginResponse login = client.login("anna", "pult-demo");
             OfflineSync sync = new OfflineSync(client, new OutboxStore(cache, Clock.systemUTC()),
-                    new LiveEventStore(cache, login.operator().id()), login::token);
+                    new LiveEventStore(cache, login.operator().id()), SessionToken.of(login));
             sync.start();
             Eventually.await("the stream open and caught up", Duration.ofSeconds(10),
                     () -> sync.status().connectivity() == Connectivity.ONLINE, () -> String.valueOf(sync.status()));

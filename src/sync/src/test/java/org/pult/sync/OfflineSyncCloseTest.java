@@ -35,7 +35,7 @@ class OfflineSyncCloseTest {
              CacheDatabase cache = CacheDatabase.open(clientData.resolve("anna.db"))) {
             LoginResponse login = client.login("anna", "pult-demo");
             SlowEvents events = new SlowEvents(new LiveEventStore(cache, login.operator().id()));
-            OfflineSync sync = new OfflineSync(client, new OutboxStore(cache, Clock.systemUTC()), events, login::token);
+            OfflineSync sync = new OfflineSync(client, new OutboxStore(cache, Clock.systemUTC()), events, SessionToken.of(login));
             sync.start();
             Eventually.await("a catch-up applying an event", Duration.ofSeconds(10), () -> events.reading, () -> "");
 

@@ -5,6 +5,8 @@ public final class ApiPaths {
     public static final String PREFIX = "/api/v1";
     public static final String HEALTH = PREFIX + "/health";
     public static final String LOGIN = PREFIX + "/auth/login";
+    /** Renews the caller's bearer token before it expires. */
+    public static final String TOKEN_REFRESH = PREFIX + "/auth/refresh";
     public static final String ME = PREFIX + "/me";
     public static final String CONVERSATIONS = PREFIX + "/conversations";
     /** Operator actions, each applied once per idempotency key ({@link ActionRequest}). */

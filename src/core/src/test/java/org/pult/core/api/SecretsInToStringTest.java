@@ -16,6 +16,12 @@ class SecretsInToStringTest {
     }
 
     @Test
+    void aRenewedTokenIsHiddenToo() {
+        assertThat(new TokenResponse("tok-987654", java.time.Instant.EPOCH).toString())
+                .contains("1970").doesNotContain("tok-987654");
+    }
+
+    @Test
     void loginResponseHidesTheToken() {
         var profile = new OperatorProfile("u1", "anna", "Anna", Role.OPERATOR, OperatorState.NOT_READY);
         assertThat(new LoginResponse("tok-123456", profile).toString()).contains("Anna").doesNotContain("tok-123456");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import org.pult.core.api.LoginResponse;
+import org.pult.core.api.TokenResponse;
 import org.pult.core.model.OperatorProfile;
 import org.pult.core.model.OperatorState;
 import org.pult.hub.store.SessionStore;
@@ -18,7 +19,11 @@ import org.slf4j.LoggerFactory;
 /** Signs users in with name and password and resolves their bearer tokens afterwards. */
 public final class Authenticator {
 
-    public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+    /**
+     * How long a token still works after it was renewed: requests already sent with it (the
+     * outbox, the event stream) are not refused in the moment the client switches tokens.
+     */
+    public static final Duration RENEWED_TOKEN_GRACE = Duration.ofMinutes(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
 
@@ -29,10 +34,12 @@ public final class Authenticator {
     private final Clock clock;
     private final SignInEffects signInEffects;
     private final Function<StoredUser, OperatorProfile> profiles;
+    private final Duration lifetime;
 
     public Authenticator(UserStore users, SessionStore sessions, PasswordHasher hasher, SessionTokens tokens,
                          Clock clock, SignInEffects signInEffects,
-                         Function<StoredUser, OperatorProfile> profiles) {
+                         Function<StoredUser, OperatorProfile> profiles, Duration lifetime) {
+        this.lifetime = lifetime;
         this.signInEffects = signInEffects;
         this.profiles = profiles;
         this.users = users;
@@ -59,10 +66,30 @@ public final class Authenticator {
         Instant now = clock.instant();
         sessions.deleteExpired(now);
         String token = tokens.newToken();
-        sessions.create(SessionTokens.digest(token), user.id(), now.plus(SESSION_LIFETIME));
+        Instant expiresAt = now.plus(lifetime);
+        sessions.create(SessionTokens.digest(token), user.id(), expiresAt);
         signInEffects.signedIn(user);
         LOG.info("User '{}' signed in", user.username());
-        return Optional.of(new LoginResponse(token, profiles.apply(user.withState(OperatorState.NOT_READY))));
+        return Optional.of(new LoginResponse(token, profiles.apply(user.withState(OperatorState.NOT_READY)), expiresAt));
+    }
+
+    /**
+     * A new token for the holder of a valid one, with a full lifetime; the old one keeps working
+     * for {@link #RENEWED_TOKEN_GRACE} at most. Empty if {@code token} is unknown or expired: then
+     * only a new sign-in helps. The operator's state does not change.
+     */
+    public Optional<TokenResponse> renew(String token) throws SQLException {
+        Optional<StoredUser> user = userFor(token);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        String renewed = tokens.newToken();
+        Instant expiresAt = now.plus(lifetime);
+        sessions.create(SessionTokens.digest(renewed), user.get().id(), expiresAt);
+        sessions.expireBy(SessionTokens.digest(token), now.plus(RENEWED_TOKEN_GRACE));
+        LOG.info("User '{}' renewed their token", user.get().username());
+        return Optional.of(new TokenResponse(renewed, expiresAt));
     }
 
     /** The user a valid, unexpired token belongs to. */

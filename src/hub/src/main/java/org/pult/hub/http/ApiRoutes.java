@@ -45,6 +45,7 @@ final class ApiRoutes {
         routes.get(ApiPaths.HEALTH, ctx -> ctx.json(Map.of("status", "ok")));
         routes.get(ApiPaths.OPENAPI, this::openApi);
         routes.post(ApiPaths.LOGIN, this::login);
+        routes.post(ApiPaths.TOKEN_REFRESH, ctx -> ctx.json(bearerAuth.renew(ctx)));
         routes.get(ApiPaths.ME, ctx -> ctx.json(sip.profileOf(bearerAuth.caller(ctx))));
         routes.get(ApiPaths.CONVERSATIONS, ctx -> ctx.json(conversations.assignedTo(bearerAuth.caller(ctx).id())));
         routes.get(ApiPaths.messagesOf("{" + CONVERSATION_ID + "}"), this::messages);

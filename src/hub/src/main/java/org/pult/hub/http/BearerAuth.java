@@ -2,6 +2,7 @@ package org.pult.hub.http;
 
 import io.javalin.http.Context;
 import java.sql.SQLException;
+import org.pult.core.api.TokenResponse;
 import org.pult.hub.auth.Authenticator;
 import org.pult.hub.store.StoredUser;
 
@@ -18,6 +19,17 @@ final class BearerAuth {
 
     /** The signed-in caller, or a 401 {@link ApiProblem}. */
     StoredUser caller(Context ctx) throws SQLException {
+        return authenticator.userFor(token(ctx))
+                .orElseThrow(() -> challenge(ctx, "Invalid or expired token"));
+    }
+
+    /** The caller's token renewed, or a 401 {@link ApiProblem}. */
+    TokenResponse renew(Context ctx) throws SQLException {
+        return authenticator.renew(token(ctx))
+                .orElseThrow(() -> challenge(ctx, "Invalid or expired token"));
+    }
+
+    private static String token(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             throw challenge(ctx, "Missing bearer token");
@@ -26,8 +38,7 @@ final class BearerAuth {
         if (token.isEmpty()) {
             throw challenge(ctx, "Missing bearer token");
         }
-        return authenticator.userFor(token)
-                .orElseThrow(() -> challenge(ctx, "Invalid or expired token"));
+        return token;
     }
 
     private static ApiProblem challenge(Context ctx, String message) {

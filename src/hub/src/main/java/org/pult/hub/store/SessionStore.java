@@ -40,6 +40,19 @@ public final class SessionStore {
         }
     }
 
+    /** Brings a session's expiry forward to {@code by}, if it would last longer; whether it exists. */
+    public boolean expireBy(String tokenDigest, Instant by) throws SQLException {
+        try (Connection connection = database.connection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE sessions SET expires_at = CASE WHEN expires_at < ? THEN expires_at ELSE ? END"
+                             + " WHERE token_sha256 = ?")) {
+            update.setLong(1, by.toEpochMilli());
+            update.setLong(2, by.toEpochMilli());
+            update.setString(3, tokenDigest);
+            return update.executeUpdate() == 1;
+        }
+    }
+
     public int deleteExpired(Instant now) throws SQLException {
         try (Connection connection = database.connection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM sessions WHERE expires_at <= ?")) {
